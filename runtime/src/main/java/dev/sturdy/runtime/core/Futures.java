@@ -1,0 +1,85 @@
+package dev.sturdy.runtime.core;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+
+/**
+ * Small operations on futures and failures that every asynchronous strategy needs.
+ */
+public final class Futures {
+
+    private Futures() {
+    }
+
+    /**
+     * @param stage a stage returned by the method
+     * @return the stage as a future; cancelling that future cancels the stage where it can be
+     */
+    @SuppressWarnings("unchecked")
+    public static CompletableFuture<Object> of(CompletionStage<?> stage) {
+        if (stage instanceof CompletableFuture<?> future) {
+            return (CompletableFuture<Object>) future;
+        }
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        stage.whenComplete((value, failure) -> complete(future, value, failure));
+        if (stage instanceof Future<?> cancellable) {
+            whenCancelled(future, () -> cancellable.cancel(true));
+        }
+        return future;
+    }
+
+    /**
+     * Completes {@code target} as {@code value}/{@code failure} say, unwrapping the failure.
+     */
+    public static void complete(CompletableFuture<Object> target, Object value, Throwable failure) {
+        if (failure == null) {
+            target.complete(value);
+        } else {
+            target.completeExceptionally(unwrap(failure));
+        }
+    }
+
+    /**
+     * @return a callback that completes {@code target} with what it receives
+     */
+    public static BiConsumer<Object, Throwable> completing(CompletableFuture<Object> target) {
+        return (value, failure) -> complete(target, value, failure);
+    }
+
+    /**
+     * Runs {@code action} if and when {@code future} is cancelled.
+     */
+    public static void whenCancelled(CompletableFuture<?> future, Runnable action) {
+        future.whenComplete((value, failure) -> {
+            if (failure instanceof CancellationException) {
+                action.run();
+            }
+        });
+    }
+
+    /**
+     * @param failure what a future failed with
+     * @return the original failure, without the {@link CompletionException} wrappers futures add
+     */
+    public static Throwable unwrap(Throwable failure) {
+        Throwable original = failure;
+        while (original instanceof CompletionException && original.getCause() != null) {
+            original = original.getCause();
+        }
+        return original;
+    }
+
+    /**
+     * Throws any throwable, checked or not, without declaring it.
+     *
+     * @return never returns; declared so callers can write {@code throw Futures.sneakyThrow(t)}
+     */
+    @SuppressWarnings("unchecked")
+    public static <T extends Throwable> RuntimeException sneakyThrow(Throwable failure) throws T {
+        throw (T) failure;
+    }
+}

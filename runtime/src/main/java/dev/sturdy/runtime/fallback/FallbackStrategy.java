@@ -1,0 +1,77 @@
+package dev.sturdy.runtime.fallback;
+
+import dev.sturdy.runtime.core.Futures;
+import dev.sturdy.runtime.core.Strategy;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Applies a {@link FallbackPolicy}: a failure that the policy covers is answered by the fallback
+ * method, which receives the original failure (never a {@code CompletionException}); any other
+ * failure, and the fallback's own, propagate. Thread-safe.
+ *
+ * @param <I> the invocation type
+ */
+public final class FallbackStrategy<I> implements Strategy<I> {
+
+    private final FallbackPolicy policy;
+    private final Strategy<I> delegate;
+    private final FallbackCall<I> fallback;
+
+    /**
+     * @param policy which failures to answer
+     * @param delegate the strategy inside this one
+     * @param fallback calls the fallback method
+     */
+    public FallbackStrategy(FallbackPolicy policy, Strategy<I> delegate, FallbackCall<I> fallback) {
+        this.policy = policy;
+        this.delegate = delegate;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public Object call(I invocation) throws Throwable {
+        try {
+            return delegate.call(invocation);
+        } catch (Throwable failure) {
+            if (!policy.applyOn().matches(failure)) {
+                throw failure;
+            }
+            return fallback.invoke(invocation, failure);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Object> callAsync(I invocation) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        AtomicReference<CompletableFuture<Object>> inFlight = new AtomicReference<>(delegate.callAsync(invocation));
+        Futures.whenCancelled(result, () -> inFlight.get().cancel(true));
+        inFlight.get().whenComplete((value, failure) -> {
+            Throwable original = failure == null ? null : Futures.unwrap(failure);
+            if (original == null || result.isDone() || !policy.applyOn().matches(original)) {
+                Futures.complete(result, value, original);
+                return;
+            }
+            CompletableFuture<Object> answer = answer(invocation, original);
+            inFlight.set(answer);
+            if (result.isDone()) {
+                answer.cancel(true);
+            }
+            answer.whenComplete(Futures.completing(result));
+        });
+        return result;
+    }
+
+    private CompletableFuture<Object> answer(I invocation, Throwable failure) {
+        try {
+            CompletionStage<?> stage = (CompletionStage<?>) fallback.invoke(invocation, failure);
+            return stage == null
+                    ? CompletableFuture.failedFuture(new IllegalStateException("the fallback of " + policy.method() + " returned null instead of a CompletionStage"))
+                    : Futures.of(stage);
+        } catch (Throwable fallbackFailure) {
+            return CompletableFuture.failedFuture(fallbackFailure);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * {@link dev.sturdy.annotation.Fallback}: the policy and the strategy that answers a failed call
+ * with another method.
+ */
+package dev.sturdy.runtime.fallback;

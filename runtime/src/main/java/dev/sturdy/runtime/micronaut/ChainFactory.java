@@ -1,0 +1,152 @@
+package dev.sturdy.runtime.micronaut;
+
+import dev.sturdy.annotation.Bulkhead;
+import dev.sturdy.annotation.CircuitBreaker;
+import dev.sturdy.annotation.Fallback;
+import dev.sturdy.annotation.Fanout;
+import dev.sturdy.annotation.RateLimit;
+import dev.sturdy.annotation.Retry;
+import dev.sturdy.annotation.Timeout;
+import dev.sturdy.annotation.rules.Diagnostics;
+import dev.sturdy.runtime.core.Invoker;
+import dev.sturdy.runtime.core.Sentinel;
+import dev.sturdy.runtime.core.Strategy;
+import dev.sturdy.runtime.fallback.FallbackStrategy;
+import dev.sturdy.runtime.retry.RetryStrategy;
+import dev.sturdy.runtime.time.SturdyClock;
+import dev.sturdy.runtime.timeout.TimeoutStrategy;
+import io.micronaut.aop.MethodInterceptor;
+import io.micronaut.aop.MethodInvocationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.AnnotationMetadata;
+import io.micronaut.core.annotation.AnnotationValue;
+import io.micronaut.inject.ExecutableMethod;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Builds a method's chain from its annotations, once per method: reads and checks every attribute,
+ * resolves placeholders, finds the fallback method, and nests the strategies in the one order
+ * Sturdy applies them (see {@link #build}). Thread-safe.
+ */
+@Singleton
+final class ChainFactory {
+
+    private static final List<Class<? extends Annotation>> NOT_YET_SUPPORTED =
+            List.of(Bulkhead.class, RateLimit.class, CircuitBreaker.class, Fanout.class);
+
+    private final SturdyClock clock;
+    private final ExecutorService executor;
+    private final Environment environment;
+
+    ChainFactory(SturdyClock clock, @Named(TaskExecutors.BLOCKING) ExecutorService executor, Environment environment) {
+        this.clock = clock;
+        this.executor = executor;
+        this.environment = environment;
+    }
+
+    /**
+     * Nests the strategies, outermost first:
+     * {@code Fallback → Fanout → Retry → CircuitBreaker → RateLimit → Timeout → Bulkhead → method}.
+     *
+     * @throws ConfigurationException naming annotation, attribute, method and value when a use is invalid
+     */
+    MethodChain build(MethodInvocationContext<Object, Object> context, MethodInterceptor<Object, Object> interceptor) {
+        ExecutableMethod<Object, Object> method = context.getExecutableMethod();
+        MethodName name = MethodName.of(method);
+        Invoker<MethodInvocationContext<Object, Object>> invoker = new MicronautInvoker(interceptor);
+        Strategy<MethodInvocationContext<Object, Object>> chain = new Sentinel<>(invoker, name.display());
+        Annotations annotations = new Annotations(context.getAnnotationMetadata(), method, name);
+        if (annotations.none()) {
+            return new MethodChain(chain, false);
+        }
+        boolean async = isAsync(method, name);
+        for (Class<? extends Annotation> type : NOT_YET_SUPPORTED) {
+            if (annotations.find(type).isPresent()) {
+                throw new ConfigurationException(Diagnostics.message(Diagnostics.NOT_YET_SUPPORTED, "@" + type.getSimpleName(),
+                        name.location(), "this version of sturdy-runtime cannot apply @" + type.getSimpleName() + " yet; remove it"));
+            }
+        }
+        Optional<AnnotationAttributes> timeout = annotations.find(Timeout.class);
+        if (timeout.isPresent()) {
+            chain = new TimeoutStrategy<>(AnnotatedPolicies.timeout(timeout.get()), chain, invoker, clock, executor);
+        }
+        Optional<AnnotationAttributes> retry = annotations.find(Retry.class);
+        if (retry.isPresent()) {
+            chain = new RetryStrategy<>(AnnotatedPolicies.retry(retry.get()), chain, invoker, clock, executor);
+        }
+        Optional<AnnotationAttributes> fallback = annotations.find(Fallback.class);
+        if (fallback.isPresent()) {
+            chain = new FallbackStrategy<>(AnnotatedPolicies.fallback(fallback.get()), chain,
+                    FallbackMethods.find(method, fallback.get(), async));
+        }
+        return new MethodChain(chain, async);
+    }
+
+    private static boolean isAsync(ExecutableMethod<?, ?> method, MethodName name) {
+        Class<?> type = method.getReturnType().getType();
+        if (type == CompletionStage.class || type == CompletableFuture.class) {
+            return true;
+        }
+        if (method.isSuspend() || Future.class.isAssignableFrom(type) || CompletionStage.class.isAssignableFrom(type)
+                || isReactive(type)) {
+            throw new ConfigurationException(Diagnostics.message(Diagnostics.UNSUPPORTED_RETURN_TYPE, "return type " + type.getSimpleName(),
+                    name.location(), "Sturdy does not protect " + (method.isSuspend() ? "suspend functions" : type.getName())
+                            + " yet; return a plain value, a CompletionStage or a CompletableFuture"));
+        }
+        return false;
+    }
+
+    /** Reactive types are recognised by name: Sturdy does not depend on any reactive library. */
+    private static boolean isReactive(Class<?> type) {
+        for (Class<?> t = type; t != null; t = t.getSuperclass()) {
+            if (t.getName().startsWith("io.reactivex.") || t.getName().startsWith("kotlinx.coroutines.flow.")) {
+                return true;
+            }
+            for (Class<?> contract : t.getInterfaces()) {
+                if (contract.getName().equals("org.reactivestreams.Publisher") || contract == java.util.concurrent.Flow.Publisher.class
+                        || isReactive(contract)) {
+                    return true;
+                }
+            }
+        }
+        return type.getName().equals("org.reactivestreams.Publisher");
+    }
+
+    /** The Sturdy annotations that apply to one method: its own, else its class's when it is public. */
+    private final class Annotations {
+
+        private final AnnotationMetadata metadata;
+        private final boolean classLevelApplies;
+        private final MethodName name;
+
+        Annotations(AnnotationMetadata metadata, ExecutableMethod<?, ?> method, MethodName name) {
+            this.metadata = metadata;
+            this.classLevelApplies = Modifier.isPublic(method.getTargetMethod().getModifiers());
+            this.name = name;
+        }
+
+        boolean none() {
+            return List.of(Retry.class, Timeout.class, Fallback.class, Bulkhead.class, RateLimit.class, CircuitBreaker.class, Fanout.class)
+                    .stream().allMatch(type -> find(type).isEmpty());
+        }
+
+        Optional<AnnotationAttributes> find(Class<? extends Annotation> type) {
+            Optional<? extends AnnotationValue<? extends Annotation>> own = metadata.getDeclaredMetadata().findAnnotation(type);
+            Optional<? extends AnnotationValue<? extends Annotation>> found = own.isPresent() || !classLevelApplies
+                    ? own : metadata.findAnnotation(type);
+            return found.map(value -> new AnnotationAttributes(type, value, name, environment.getPlaceholderResolver()));
+        }
+    }
+}

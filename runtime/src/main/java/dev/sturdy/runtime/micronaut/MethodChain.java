@@ -1,0 +1,25 @@
+package dev.sturdy.runtime.micronaut;
+
+import dev.sturdy.runtime.core.Futures;
+import dev.sturdy.runtime.core.Strategy;
+import io.micronaut.aop.MethodInvocationContext;
+
+/**
+ * One method's chain of strategies and whether the method is async. Immutable and thread-safe.
+ *
+ * @param head the outermost strategy
+ * @param async whether the method returns a {@code CompletionStage}
+ */
+record MethodChain(Strategy<MethodInvocationContext<Object, Object>> head, boolean async) {
+
+    Object run(MethodInvocationContext<Object, Object> context) {
+        if (async) {
+            return head.callAsync(context);
+        }
+        try {
+            return head.call(context);
+        } catch (Throwable failure) {
+            throw Futures.sneakyThrow(failure);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.sturdy.runtime.retry;
+
+import dev.sturdy.runtime.core.Futures;
+import dev.sturdy.runtime.time.Cancellable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+
+/**
+ * One asynchronous call under a {@link RetryStrategy}: starts attempts, schedules the next one
+ * after a failure, and completes {@link #result} with the first success or the final failure.
+ * Cancelling {@code result} cancels the attempt in flight and the pending retry.
+ *
+ * @param <I> the invocation type
+ */
+final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
+
+    private final RetryStrategy<I> strategy;
+    private final I invocation;
+    private final CompletableFuture<Object> result = new CompletableFuture<>();
+    private final Runnable nextAttempt;
+    private final long start;
+    private final List<Throwable> earlier = new ArrayList<>();
+    private int attempts;
+    private volatile CompletableFuture<Object> inFlight;
+    private volatile Cancellable pendingRetry;
+
+    AsyncRetry(RetryStrategy<I> strategy, I invocation) {
+        this.strategy = strategy;
+        this.invocation = invocation;
+        this.start = strategy.clock().nanoTime();
+        Runnable attempt = strategy.invoker().inCallerContext(this::attempt);
+        this.nextAttempt = () -> {
+            try {
+                strategy.executor().execute(attempt);
+            } catch (RuntimeException rejected) {
+                fail(rejected);
+            }
+        };
+    }
+
+    CompletableFuture<Object> start() {
+        Futures.whenCancelled(result, this::cancelPending);
+        attempt();
+        return result;
+    }
+
+    private void attempt() {
+        if (result.isDone()) {
+            return;
+        }
+        attempts++;
+        CompletableFuture<Object> attempt = strategy.delegate().callAsync(invocation);
+        inFlight = attempt;
+        if (result.isDone()) {
+            attempt.cancel(true);
+        }
+        attempt.whenComplete(this);
+    }
+
+    /** Called when an attempt completes. Attempts never overlap, so the fields need no lock. */
+    @Override
+    public void accept(Object value, Throwable failure) {
+        if (failure == null) {
+            result.complete(value);
+            return;
+        }
+        Throwable original = Futures.unwrap(failure);
+        long delay = result.isDone() ? RetryPolicy.STOP : strategy.nextDelayNanos(original, attempts, start);
+        if (delay == RetryPolicy.STOP) {
+            result.completeExceptionally(RetryStrategy.withEarlier(original, earlier));
+            return;
+        }
+        earlier.add(original);
+        try {
+            pendingRetry = strategy.clock().schedule(nextAttempt, delay);
+        } catch (RuntimeException rejected) {
+            fail(rejected);
+            return;
+        }
+        if (result.isDone()) {
+            pendingRetry.cancel();
+        }
+    }
+
+    /** The retry could not be scheduled or started (the application is shutting down). */
+    private void fail(RuntimeException rejected) {
+        Throwable last = earlier.remove(earlier.size() - 1);
+        last.addSuppressed(rejected);
+        result.completeExceptionally(RetryStrategy.withEarlier(last, earlier));
+    }
+
+    private void cancelPending() {
+        Cancellable retry = pendingRetry;
+        if (retry != null) {
+            retry.cancel();
+        }
+        CompletableFuture<Object> attempt = inFlight;
+        if (attempt != null) {
+            attempt.cancel(true);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.sturdy.runtime.retry;
+
+import dev.sturdy.runtime.core.Invoker;
+import dev.sturdy.runtime.core.Strategy;
+import dev.sturdy.runtime.time.SturdyClock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Applies a {@link RetryPolicy}: a sync caller sleeps between attempts on its own thread and stops
+ * when interrupted (keeping the flag); an async call schedules each retry on the clock and starts
+ * it on the executor, and cancelling its future cancels the pending retry or the attempt in
+ * flight. Thread-safe; allocates nothing while calls succeed.
+ *
+ * @param <I> the invocation type
+ * @see AsyncRetry
+ */
+public final class RetryStrategy<I> implements Strategy<I> {
+
+    private final RetryPolicy policy;
+    private final Strategy<I> delegate;
+    private final Invoker<I> invoker;
+    private final SturdyClock clock;
+    private final Executor executor;
+
+    /**
+     * @param policy what to do
+     * @param delegate the strategy inside this one
+     * @param invoker carries the caller's context to async retries
+     * @param clock times and schedules the delays
+     * @param executor starts async retries
+     */
+    public RetryStrategy(RetryPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, Executor executor) {
+        this.policy = policy;
+        this.delegate = delegate;
+        this.invoker = invoker;
+        this.clock = clock;
+        this.executor = executor;
+    }
+
+    @Override
+    public Object call(I invocation) throws Throwable {
+        long start = policy.maxDuration() == null ? 0 : clock.nanoTime();
+        List<Throwable> earlier = null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return delegate.call(invocation);
+            } catch (Throwable failure) {
+                boolean interrupted = failure instanceof InterruptedException || Thread.currentThread().isInterrupted();
+                long delay = interrupted ? RetryPolicy.STOP : nextDelayNanos(failure, attempt, start);
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                if (delay == RetryPolicy.STOP) {
+                    throw withEarlier(failure, earlier);
+                }
+                try {
+                    clock.sleep(delay);
+                } catch (InterruptedException whileWaiting) {
+                    Thread.currentThread().interrupt();
+                    throw withEarlier(failure, earlier);
+                }
+                earlier = earlier == null ? new ArrayList<>(policy.maxAttempts() - 1) : earlier;
+                earlier.add(failure);
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<Object> callAsync(I invocation) {
+        return new AsyncRetry<>(this, invocation).start();
+    }
+
+    long nextDelayNanos(Throwable failure, int attemptsMade, long start) {
+        long elapsed = policy.maxDuration() == null ? 0 : clock.nanoTime() - start;
+        return policy.nextDelayNanos(failure, attemptsMade, elapsed, ThreadLocalRandom.current().nextDouble());
+    }
+
+    Strategy<I> delegate() {
+        return delegate;
+    }
+
+    Invoker<I> invoker() {
+        return invoker;
+    }
+
+    SturdyClock clock() {
+        return clock;
+    }
+
+    Executor executor() {
+        return executor;
+    }
+
+    /**
+     * @return {@code last}, with every earlier failure that is not {@code last} itself attached once
+     */
+    static Throwable withEarlier(Throwable last, List<Throwable> earlier) {
+        if (earlier != null) {
+            for (Throwable failure : earlier) {
+                if (failure != last && !List.of(last.getSuppressed()).contains(failure)) {
+                    last.addSuppressed(failure);
+                }
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.sturdy.runtime.time;
+
+/**
+ * The only source of time for Sturdy's strategies: reading it, waiting, and scheduling. Replace
+ * it with a {@link ManualClock} to drive retries, timeouts and delays without waiting.
+ * Implementations are thread-safe.
+ *
+ * @see SystemClock
+ * @see ManualClock
+ */
+public interface SturdyClock {
+
+    /**
+     * @return the current time in nanoseconds, only meaningful as a difference to another reading
+     */
+    long nanoTime();
+
+    /**
+     * Runs {@code task} once, {@code delayNanos} from now. Tasks must be short: anything that may
+     * block belongs on an executor.
+     *
+     * @param task what to run
+     * @param delayNanos how long from now, at least 0
+     * @return a handle to call the task off
+     */
+    Cancellable schedule(Runnable task, long delayNanos);
+
+    /**
+     * Blocks the calling thread for {@code nanos}.
+     *
+     * @param nanos how long
+     * @throws InterruptedException if the thread is interrupted while waiting; the flag is cleared
+     */
+    void sleep(long nanos) throws InterruptedException;
+}

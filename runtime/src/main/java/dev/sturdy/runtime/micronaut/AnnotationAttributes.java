@@ -88,8 +88,10 @@ final class AnnotationAttributes {
         return found;
     }
 
+    /** The raw value: Micronaut's own accessors would resolve placeholders and hide what was written. */
     private String writtenText(String attribute) {
-        return value.stringValue(attribute).orElseGet(() -> (String) defaultValue(attribute));
+        Object written = value.getValues().get(attribute);
+        return written == null ? (String) defaultValue(attribute) : written.toString();
     }
 
     private String resolvedText(String attribute) {

@@ -84,7 +84,7 @@ final class ChainFactory {
         }
         Optional<AnnotationAttributes> retry = annotations.find(Retry.class);
         if (retry.isPresent()) {
-            chain = new RetryStrategy<>(AnnotatedPolicies.retry(retry.get()), chain, invoker, clock, executor);
+            chain = new RetryStrategy<>(AnnotatedPolicies.retry(retry.get()), chain, invoker, clock);
         }
         Optional<AnnotationAttributes> fallback = annotations.find(Fallback.class);
         if (fallback.isPresent()) {

@@ -31,14 +31,7 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
         this.strategy = strategy;
         this.invocation = invocation;
         this.start = strategy.clock().nanoTime();
-        Runnable attempt = strategy.invoker().inCallerContext(this::attempt);
-        this.nextAttempt = () -> {
-            try {
-                strategy.executor().execute(attempt);
-            } catch (RuntimeException rejected) {
-                fail(rejected);
-            }
-        };
+        this.nextAttempt = strategy.invoker().inCallerContext(this::attempt);
     }
 
     CompletableFuture<Object> start() {
@@ -85,7 +78,7 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
         }
     }
 
-    /** The retry could not be scheduled or started (the application is shutting down). */
+    /** The retry could not be scheduled (the application is shutting down). */
     private void fail(RuntimeException rejected) {
         Throwable last = earlier.remove(earlier.size() - 1);
         last.addSuppressed(rejected);

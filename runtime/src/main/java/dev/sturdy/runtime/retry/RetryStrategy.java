@@ -7,14 +7,12 @@ import dev.sturdy.runtime.time.SturdyClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Applies a {@link RetryPolicy}: a sync caller sleeps between attempts on its own thread and stops
- * when interrupted (keeping the flag); an async call schedules each retry on the clock and starts
- * it on the executor, and cancelling its future cancels the pending retry or the attempt in
- * flight. Thread-safe; allocates nothing while calls succeed.
+ * when interrupted (keeping the flag); an async call schedules each retry on the clock, in the
+ * caller's context, and cancelling its future cancels the pending retry or the attempt in flight. Thread-safe; allocates nothing while calls succeed.
  *
  * @param <I> the invocation type
  * @see AsyncRetry
@@ -25,21 +23,18 @@ public final class RetryStrategy<I> implements Strategy<I> {
     private final Strategy<I> delegate;
     private final Invoker<I> invoker;
     private final SturdyClock clock;
-    private final Executor executor;
 
     /**
      * @param policy what to do
      * @param delegate the strategy inside this one
      * @param invoker carries the caller's context to async retries
-     * @param clock times and schedules the delays
-     * @param executor starts async retries
+     * @param clock times the delays and starts async retries
      */
-    public RetryStrategy(RetryPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, Executor executor) {
+    public RetryStrategy(RetryPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock) {
         this.policy = policy;
         this.delegate = delegate;
         this.invoker = invoker;
         this.clock = clock;
-        this.executor = executor;
     }
 
     @Override
@@ -90,10 +85,6 @@ public final class RetryStrategy<I> implements Strategy<I> {
 
     SturdyClock clock() {
         return clock;
-    }
-
-    Executor executor() {
-        return executor;
     }
 
     /**

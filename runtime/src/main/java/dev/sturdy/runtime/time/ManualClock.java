@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A clock that only moves when told to, for tests: {@link #advance(Duration)} moves time forward
- * and runs every timer that falls due, in deadline order, on the advancing thread. {@link #sleep}
+ * and runs every timer that falls due, in deadline order, on the advancing thread, so that an
+ * async retry's next attempt has run when {@code advance} returns. {@link #sleep}
  * does not block: it advances the clock by the time slept, so a synchronous retry with long
  * back-off delays finishes at once while every timer still fires at its moment. Thread-safe.
  */
@@ -44,6 +45,25 @@ public final class ManualClock implements SturdyClock {
      */
     public void advance(Duration duration) {
         advanceNanos(duration.toNanos());
+    }
+
+    /**
+     * Moves time to the earliest pending timer and runs it (and any other timer due at that
+     * moment), the way a test drives asynchronous retries and delays step by step.
+     *
+     * @return whether there was a timer to run
+     */
+    public boolean runNextTimer() {
+        long next;
+        synchronized (this) {
+            Timer due = timers.peek();
+            if (due == null) {
+                return false;
+            }
+            next = due.deadline - now;
+        }
+        advanceNanos(next);
+        return true;
     }
 
     /**

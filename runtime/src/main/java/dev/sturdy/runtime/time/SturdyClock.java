@@ -16,8 +16,10 @@ public interface SturdyClock {
     long nanoTime();
 
     /**
-     * Runs {@code task} once, {@code delayNanos} from now. Tasks must be short: anything that may
-     * block belongs on an executor.
+     * Runs {@code task} once, {@code delayNanos} from now, never on the thread that scheduled it
+     * and never on a thread shared with other timers, so the task may start a call that blocks
+     * for a while (an async method's synchronous part). The real clock hands due tasks to an
+     * executor; a {@link ManualClock} runs them on the thread that advances it.
      *
      * @param task what to run
      * @param delayNanos how long from now, at least 0

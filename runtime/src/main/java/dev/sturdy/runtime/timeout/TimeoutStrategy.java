@@ -77,6 +77,10 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
         } catch (InterruptedException interrupted) {
             work.cancel(true);
             Thread.currentThread().interrupt();
+            if (clock.nanoTime() - deadline >= 0) {
+                // an enclosing timeout with the same deadline fired first: report this one's
+                throw timedOut(budget);
+            }
             CancellationException cancelled = new CancellationException(policy.method() + " was interrupted while waiting for its result");
             cancelled.initCause(interrupted);
             throw cancelled;

@@ -1,0 +1,52 @@
+package dev.sturdy.sample;
+
+import dev.sturdy.annotation.Fallback;
+import dev.sturdy.annotation.Retry;
+import dev.sturdy.annotation.Timeout;
+import dev.sturdy.exception.TimeoutExceededException;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Prices symbols from the {@link FlakySource}. Each attempt gets {@code sample.quote.timeout}
+ * (500ms unless configured), up to three attempts with exponential back-off retry I/O failures and
+ * timeouts, and when all fail the caller still gets an answer, marked as a fallback.
+ */
+@Singleton
+public class QuoteService {
+
+    private final FlakySource source;
+    private final ExecutorService io;
+
+    public QuoteService(FlakySource source, @Named(TaskExecutors.IO) ExecutorService io) {
+        this.source = source;
+        this.io = io;
+    }
+
+    @Retry(maxAttempts = 3, delay = "50ms", retryOn = {IOException.class, TimeoutExceededException.class})
+    @Timeout("${sample.quote.timeout:500ms}")
+    @Fallback(method = "unavailable")
+    public Quote quote(String symbol) throws IOException, InterruptedException {
+        return new Quote(symbol, source.price(symbol), "live", null);
+    }
+
+    @Retry(maxAttempts = 3, delay = "50ms", retryOn = {IOException.class, TimeoutExceededException.class})
+    @Timeout("${sample.quote.timeout:500ms}")
+    @Fallback(method = "unavailableAsync")
+    public CompletableFuture<Quote> quoteAsync(String symbol) {
+        return source.priceAsync(symbol, io).thenApply(price -> new Quote(symbol, price, "live", null));
+    }
+
+    Quote unavailable(String symbol, Throwable failure) {
+        return new Quote(symbol, null, "fallback", failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    }
+
+    CompletableFuture<Quote> unavailableAsync(String symbol, Throwable failure) {
+        return CompletableFuture.completedFuture(unavailable(symbol, failure));
+    }
+}

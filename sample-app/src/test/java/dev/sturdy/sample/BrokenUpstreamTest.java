@@ -1,0 +1,36 @@
+package dev.sturdy.sample;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest
+@Property(name = "sample.flaky.failure-rate", value = "1")
+class BrokenUpstreamTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Test
+    void stillAnswersWithAFallbackQuoteAfterRetrying() {
+        Quote quote = client.toBlocking().retrieve("/quotes/ACME", Quote.class);
+
+        assertThat(quote.source()).isEqualTo("fallback");
+        assertThat(quote.price()).isNull();
+        assertThat(quote.note()).startsWith("IOException: upstream refused the connection for ACME");
+    }
+
+    @Test
+    void stillAnswersWithAFallbackQuoteAsynchronously() {
+        Quote quote = client.toBlocking().retrieve("/quotes/ACME/async", Quote.class);
+
+        assertThat(quote.source()).isEqualTo("fallback");
+        assertThat(quote.note()).startsWith("IOException:");
+    }
+}

@@ -214,6 +214,18 @@ class SturdyIntegrationTest {
         assertThat(innerInterceptor.entered.get()).isEqualTo(3);
     }
 
+    @Test
+    void annotationThatCannotBeAppliedYetFailsLoudlyInsteadOfDoingNothing() {
+        try (ApplicationContext other = ApplicationContext.run(Map.of("sturdy-test.not-yet-supported", "true"))) {
+            NotYetSupportedService service = other.getBean(NotYetSupportedService.class);
+
+            assertThatThrownBy(service::call)
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("[sturdy:not-yet-supported] @Bulkhead on NotYetSupportedService.call(): "
+                            + "this version of sturdy-runtime cannot apply @Bulkhead yet; remove it");
+        }
+    }
+
     private static ScriptedDependency.Answer fail(Exception failure) {
         return request -> {
             throw failure;

@@ -70,16 +70,7 @@ class TimeoutStrategyTest {
     void syncCallIsInterruptedAtTheDeadline() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
-        TestInvocation invocation = new TestInvocation(attempt -> {
-            started.countDown();
-            try {
-                new CountDownLatch(1).await();
-                return "never";
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw e;
-            }
-        });
+        TestInvocation invocation = new TestInvocation(blockUntilInterrupted(started, interrupted));
 
         Future<?> caller = callInBackground(timeout(Duration.ofSeconds(1)), invocation);
         assertThat(started.await(10, SECONDS)).isTrue();
@@ -176,16 +167,7 @@ class TimeoutStrategyTest {
     void interruptedSyncCallerCancelsTheWorkAndKeepsTheFlag() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch workInterrupted = new CountDownLatch(1);
-        TestInvocation invocation = new TestInvocation(attempt -> {
-            started.countDown();
-            try {
-                new CountDownLatch(1).await();
-                return "never";
-            } catch (InterruptedException e) {
-                workInterrupted.countDown();
-                throw e;
-            }
-        });
+        TestInvocation invocation = new TestInvocation(blockUntilInterrupted(started, workInterrupted));
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         CountDownLatch callerDone = new CountDownLatch(1);
         AtomicReference<Boolean> flagKept = new AtomicReference<>();
@@ -283,6 +265,20 @@ class TimeoutStrategyTest {
                 throw Futures.sneakyThrow(failure);
             }
         });
+    }
+
+    /** A body that signals it started, then blocks until interrupted and signals that too. */
+    private static TestInvocation.Body blockUntilInterrupted(CountDownLatch started, CountDownLatch interrupted) {
+        return attempt -> {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await();
+                return "never";
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+            }
+        };
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -46,6 +46,20 @@ public final class Diagnostics {
     }
 
     /**
+     * @param annotation simple name, e.g. {@code CircuitBreaker}
+     * @param location the method declaring the name a second time
+     * @param name the shared name
+     * @param firstLocation the method that declared it first
+     * @param difference what differs, e.g. {@code window 20 there, 10 here}
+     * @return the message for a shared name declared with different attributes
+     */
+    public static String nameConflict(String annotation, String location, String name, String firstLocation, String difference) {
+        return message(AttributeRule.kebab(annotation) + "-name-conflict", "@" + annotation + ".name", location,
+                "\"" + name + "\" is also declared by " + firstLocation + " with other attributes (" + difference
+                        + "); methods that share a name must declare identical attributes");
+    }
+
+    /**
      * A pair of exception lists where one wins over the other ({@code abortOn} over
      * {@code retryOn}, {@code skipOn} over {@code failOn} or {@code applyOn}).
      *

@@ -32,7 +32,9 @@ public final class Policies {
      */
     public static String format(Duration duration) {
         long nanos = duration.toNanos();
-        if (nanos % 1_000_000_000L == 0) {
+        if (nanos == 0) {
+            return "0ms";
+        } else if (nanos % 1_000_000_000L == 0) {
             return nanos / 1_000_000_000L + "s";
         } else if (nanos % 1_000_000L == 0) {
             return nanos / 1_000_000L + "ms";

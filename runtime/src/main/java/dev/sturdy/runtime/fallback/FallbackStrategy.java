@@ -1,11 +1,11 @@
 package dev.sturdy.runtime.fallback;
 
 import dev.sturdy.runtime.core.Futures;
+import dev.sturdy.runtime.core.Relay;
 import dev.sturdy.runtime.core.Strategy;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Applies a {@link FallbackPolicy}: a failure that the policy covers is answered by the fallback
@@ -45,23 +45,16 @@ public final class FallbackStrategy<I> implements Strategy<I> {
 
     @Override
     public CompletableFuture<Object> callAsync(I invocation) {
-        CompletableFuture<Object> result = new CompletableFuture<>();
-        AtomicReference<CompletableFuture<Object>> inFlight = new AtomicReference<>(delegate.callAsync(invocation));
-        Futures.whenCancelled(result, () -> inFlight.get().cancel(true));
-        inFlight.get().whenComplete((value, failure) -> {
+        Relay relay = new Relay();
+        relay.track(delegate.callAsync(invocation)).whenComplete((value, failure) -> {
             Throwable original = failure == null ? null : Futures.unwrap(failure);
-            if (original == null || result.isDone() || !policy.applyOn().matches(original)) {
-                Futures.complete(result, value, original);
-                return;
+            if (original == null || relay.result().isDone() || !policy.applyOn().matches(original)) {
+                Futures.complete(relay.result(), value, original);
+            } else {
+                relay.follow(answer(invocation, original));
             }
-            CompletableFuture<Object> answer = answer(invocation, original);
-            inFlight.set(answer);
-            if (result.isDone()) {
-                answer.cancel(true);
-            }
-            answer.whenComplete(Futures.completing(result));
         });
-        return result;
+        return relay.result();
     }
 
     private CompletableFuture<Object> answer(I invocation, Throwable failure) {

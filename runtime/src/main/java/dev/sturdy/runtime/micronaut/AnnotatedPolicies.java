@@ -3,8 +3,11 @@ package dev.sturdy.runtime.micronaut;
 import dev.sturdy.annotation.rules.AttributeRule;
 import dev.sturdy.annotation.rules.Diagnostics;
 import dev.sturdy.annotation.rules.Diagnostics.ExceptionLists;
+import dev.sturdy.runtime.bulkhead.BulkheadPolicy;
+import dev.sturdy.runtime.circuit.CircuitBreakerPolicy;
 import dev.sturdy.runtime.core.ExceptionMatcher;
 import dev.sturdy.runtime.fallback.FallbackPolicy;
+import dev.sturdy.runtime.ratelimit.RateLimitPolicy;
 import dev.sturdy.runtime.retry.RetryPolicy;
 import dev.sturdy.runtime.timeout.TimeoutPolicy;
 
@@ -38,6 +41,29 @@ final class AnnotatedPolicies {
 
     static TimeoutPolicy timeout(AnnotationAttributes timeout) {
         return new TimeoutPolicy(timeout.method().display(), timeout.duration(AttributeRule.TIMEOUT_VALUE));
+    }
+
+    static CircuitBreakerPolicy circuitBreaker(AnnotationAttributes breaker, PolicyKey key) {
+        return new CircuitBreakerPolicy(key.display(),
+                breaker.count(AttributeRule.CIRCUIT_BREAKER_WINDOW),
+                breaker.number(AttributeRule.CIRCUIT_BREAKER_FAILURE_RATIO),
+                breaker.duration(AttributeRule.CIRCUIT_BREAKER_DELAY),
+                breaker.count(AttributeRule.CIRCUIT_BREAKER_SUCCESS_THRESHOLD),
+                matcher(breaker, ExceptionLists.CIRCUIT_BREAKER));
+    }
+
+    static BulkheadPolicy bulkhead(AnnotationAttributes bulkhead, PolicyKey key) {
+        return new BulkheadPolicy(key.display(),
+                bulkhead.count(AttributeRule.BULKHEAD_MAX_CONCURRENT),
+                bulkhead.count(AttributeRule.BULKHEAD_MAX_WAITING),
+                bulkhead.duration(AttributeRule.BULKHEAD_MAX_WAIT));
+    }
+
+    static RateLimitPolicy rateLimit(AnnotationAttributes rateLimit, PolicyKey key) {
+        return new RateLimitPolicy(key.display(),
+                rateLimit.count(AttributeRule.RATE_LIMIT_PERMITS),
+                rateLimit.duration(AttributeRule.RATE_LIMIT_PERIOD),
+                rateLimit.duration(AttributeRule.RATE_LIMIT_MAX_WAIT));
     }
 
     static FallbackPolicy fallback(AnnotationAttributes fallback) {

@@ -8,10 +8,13 @@ import dev.sturdy.annotation.RateLimit;
 import dev.sturdy.annotation.Retry;
 import dev.sturdy.annotation.Timeout;
 import dev.sturdy.annotation.rules.Diagnostics;
+import dev.sturdy.runtime.bulkhead.BulkheadStrategy;
+import dev.sturdy.runtime.circuit.CircuitBreakerStrategy;
 import dev.sturdy.runtime.core.Invoker;
 import dev.sturdy.runtime.core.Sentinel;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.fallback.FallbackStrategy;
+import dev.sturdy.runtime.ratelimit.RateLimitStrategy;
 import dev.sturdy.runtime.retry.RetryStrategy;
 import dev.sturdy.runtime.time.SturdyClock;
 import dev.sturdy.runtime.timeout.TimeoutStrategy;
@@ -43,17 +46,19 @@ import java.util.concurrent.Future;
 @Singleton
 final class ChainFactory {
 
-    private static final List<Class<? extends Annotation>> NOT_YET_SUPPORTED =
-            List.of(Bulkhead.class, RateLimit.class, CircuitBreaker.class, Fanout.class);
+    private static final List<Class<? extends Annotation>> NOT_YET_SUPPORTED = List.of(Fanout.class);
 
     private final SturdyClock clock;
     private final ExecutorService executor;
     private final Environment environment;
+    private final SharedPolicies shared;
 
-    ChainFactory(SturdyClock clock, @Named(TaskExecutors.BLOCKING) ExecutorService executor, Environment environment) {
+    ChainFactory(SturdyClock clock, @Named(TaskExecutors.BLOCKING) ExecutorService executor, Environment environment,
+                 SharedPolicies shared) {
         this.clock = clock;
         this.executor = executor;
         this.environment = environment;
+        this.shared = shared;
     }
 
     /**
@@ -78,9 +83,26 @@ final class ChainFactory {
                         name.location(), "this version of sturdy-runtime cannot apply @" + type.getSimpleName() + " yet; remove it"));
             }
         }
+        String fullName = method.getDeclaringType().getName() + "#" + method.getMethodName()
+                + java.util.Arrays.toString(method.getArgumentTypes());
+        Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
+        if (bulkhead.isPresent()) {
+            PolicyKey key = PolicyKey.of(bulkhead.get(), fullName);
+            chain = new BulkheadStrategy<>(shared.bulkhead(key, AnnotatedPolicies.bulkhead(bulkhead.get(), key)), chain, invoker, clock);
+        }
         Optional<AnnotationAttributes> timeout = annotations.find(Timeout.class);
         if (timeout.isPresent()) {
             chain = new TimeoutStrategy<>(AnnotatedPolicies.timeout(timeout.get()), chain, invoker, clock, executor);
+        }
+        Optional<AnnotationAttributes> rateLimit = annotations.find(RateLimit.class);
+        if (rateLimit.isPresent()) {
+            PolicyKey key = PolicyKey.of(rateLimit.get(), fullName);
+            chain = new RateLimitStrategy<>(shared.rateLimiter(key, AnnotatedPolicies.rateLimit(rateLimit.get(), key)), chain, invoker, clock);
+        }
+        Optional<AnnotationAttributes> breaker = annotations.find(CircuitBreaker.class);
+        if (breaker.isPresent()) {
+            PolicyKey key = PolicyKey.of(breaker.get(), fullName);
+            chain = new CircuitBreakerStrategy<>(shared.breaker(key, AnnotatedPolicies.circuitBreaker(breaker.get(), key)), chain);
         }
         Optional<AnnotationAttributes> retry = annotations.find(Retry.class);
         if (retry.isPresent()) {

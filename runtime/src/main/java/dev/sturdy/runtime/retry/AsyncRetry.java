@@ -1,6 +1,7 @@
 package dev.sturdy.runtime.retry;
 
 import dev.sturdy.runtime.core.Futures;
+import dev.sturdy.runtime.core.Relay;
 import dev.sturdy.runtime.time.Cancellable;
 
 import java.util.ArrayList;
@@ -19,12 +20,12 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
 
     private final RetryStrategy<I> strategy;
     private final I invocation;
-    private final CompletableFuture<Object> result = new CompletableFuture<>();
+    private final Relay relay = new Relay(this::cancelPendingRetry);
+    private final CompletableFuture<Object> result = relay.result();
     private final Runnable nextAttempt;
     private final long start;
     private final List<Throwable> earlier = new ArrayList<>();
     private int attempts;
-    private volatile CompletableFuture<Object> inFlight;
     private volatile Cancellable pendingRetry;
 
     AsyncRetry(RetryStrategy<I> strategy, I invocation) {
@@ -35,7 +36,6 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
     }
 
     CompletableFuture<Object> start() {
-        Futures.whenCancelled(result, this::cancelPending);
         attempt();
         return result;
     }
@@ -45,12 +45,7 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
             return;
         }
         attempts++;
-        CompletableFuture<Object> attempt = strategy.delegate().callAsync(invocation);
-        inFlight = attempt;
-        if (result.isDone()) {
-            attempt.cancel(true);
-        }
-        attempt.whenComplete(this);
+        relay.track(strategy.delegate().callAsync(invocation)).whenComplete(this);
     }
 
     /** Called when an attempt completes. Attempts never overlap, so the fields need no lock. */
@@ -85,14 +80,10 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
         result.completeExceptionally(RetryStrategy.withEarlier(last, earlier));
     }
 
-    private void cancelPending() {
+    private void cancelPendingRetry() {
         Cancellable retry = pendingRetry;
         if (retry != null) {
             retry.cancel();
-        }
-        CompletableFuture<Object> attempt = inFlight;
-        if (attempt != null) {
-            attempt.cancel(true);
         }
     }
 }

@@ -1,0 +1,105 @@
+package dev.sturdy.runtime.bulkhead;
+
+import dev.sturdy.runtime.core.Invoker;
+import dev.sturdy.runtime.core.Relay;
+import dev.sturdy.runtime.core.Strategy;
+import dev.sturdy.runtime.core.Trampoline;
+import dev.sturdy.runtime.time.Cancellable;
+import dev.sturdy.runtime.time.SturdyClock;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Applies a {@link Bulkhead}. A sync call takes a permit, or waits for one up to {@code maxWait}
+ * when {@code maxWaiting} allows, and returns it in a {@code finally}. An async call takes a
+ * permit or queues without blocking any thread, starts in arrival order when a permit frees, and
+ * holds its permit until its future completes; cancelling it while queued removes it, and it never
+ * runs. Thread-safe; a sync call that finds a free permit allocates nothing.
+ *
+ * @param <I> the invocation type
+ */
+public final class BulkheadStrategy<I> implements Strategy<I> {
+
+    private final Bulkhead bulkhead;
+    private final Strategy<I> delegate;
+    private final Invoker<I> invoker;
+    private final SturdyClock clock;
+
+    /**
+     * @param bulkhead the permits, possibly shared with other methods
+     * @param delegate the strategy inside this one
+     * @param invoker carries the caller's context to queued async calls
+     * @param clock times a sync caller's wait
+     */
+    public BulkheadStrategy(Bulkhead bulkhead, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock) {
+        this.bulkhead = bulkhead;
+        this.delegate = delegate;
+        this.invoker = invoker;
+        this.clock = clock;
+    }
+
+    @Override
+    public Object call(I invocation) throws Throwable {
+        if (!bulkhead.tryAcquire()) {
+            awaitPermit();
+        }
+        try {
+            return delegate.call(invocation);
+        } finally {
+            bulkhead.release();
+        }
+    }
+
+    private void awaitPermit() throws InterruptedException {
+        Bulkhead.Waiter waiter = bulkhead.policy().syncCallersWait() ? bulkhead.enqueue() : null;
+        if (waiter == null) {
+            throw bulkhead.full();
+        }
+        Cancellable timer = clock.schedule(waiter::abandon, bulkhead.policy().maxWait().toNanos());
+        try {
+            if (!waiter.decision().get()) {
+                throw bulkhead.waitedTooLong();
+            }
+        } catch (InterruptedException interrupted) {
+            if (!waiter.abandon()) {
+                bulkhead.release();
+            }
+            Thread.currentThread().interrupt();
+            CancellationException cancelled = new CancellationException(
+                    "interrupted while waiting for a permit of bulkhead " + bulkhead.policy().name());
+            cancelled.initCause(interrupted);
+            throw cancelled;
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        } finally {
+            timer.cancel();
+        }
+    }
+
+    @Override
+    public CompletableFuture<Object> callAsync(I invocation) {
+        if (bulkhead.tryAcquire()) {
+            return holdingPermit(invocation);
+        }
+        Bulkhead.Waiter waiter = bulkhead.enqueue();
+        if (waiter == null) {
+            return CompletableFuture.failedFuture(bulkhead.full());
+        }
+        Relay relay = new Relay(waiter::abandon);
+        Runnable start = invoker.inCallerContext(() -> relay.follow(holdingPermit(invocation)));
+        waiter.decision().thenAccept(granted -> {
+            if (granted) {
+                Trampoline.run(start);
+            }
+        });
+        return relay.result();
+    }
+
+    private CompletableFuture<Object> holdingPermit(I invocation) {
+        CompletableFuture<Object> work = delegate.callAsync(invocation);
+        work.whenComplete((value, failure) -> bulkhead.release());
+        return work;
+    }
+}

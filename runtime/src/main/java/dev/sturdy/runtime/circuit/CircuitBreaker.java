@@ -1,0 +1,138 @@
+package dev.sturdy.runtime.circuit;
+
+import dev.sturdy.exception.CircuitOpenException;
+import dev.sturdy.runtime.core.Policies;
+import dev.sturdy.runtime.time.SturdyClock;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A circuit breaker's state, shared by every method that uses it. CLOSED records outcomes in a
+ * rolling window and opens when a full window fails at least {@code failureRatio}; OPEN rejects
+ * until {@code delay} has passed; then HALF_OPEN admits {@code successThreshold} trial calls at
+ * most, closing with an empty window when all succeed and re-opening on the first failure. Every
+ * transition goes through {@link #transition}, a compare-and-set from the exact phase left, which
+ * also tells the listener; so each change happens, and is told, once. Thread-safe, and lock-free.
+ *
+ * @see CircuitBreakerStrategy
+ */
+public final class CircuitBreaker {
+
+    private final CircuitBreakerPolicy policy;
+    private final SturdyClock clock;
+    private final CircuitBreakerListener listener;
+    private final AtomicReference<Phase> phase;
+
+    /**
+     * @param policy the breaker's settings
+     * @param clock times the open delay
+     * @param listener told about every state change
+     */
+    public CircuitBreaker(CircuitBreakerPolicy policy, SturdyClock clock, CircuitBreakerListener listener) {
+        this.policy = policy;
+        this.clock = clock;
+        this.listener = listener;
+        this.phase = new AtomicReference<>(closed());
+    }
+
+    /**
+     * @return the policy this breaker was built from
+     */
+    public CircuitBreakerPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * @return the current state; an OPEN breaker whose delay has passed reports OPEN until a call arrives
+     */
+    public CircuitState state() {
+        return phase.get().state();
+    }
+
+    /**
+     * Admits a call or rejects it.
+     *
+     * @return the phase that admitted the call, to record its outcome against
+     * @throws CircuitOpenException when the breaker is OPEN, or HALF_OPEN with every trial slot taken
+     */
+    Phase acquire() {
+        Phase current = phase.get();
+        return current instanceof Phase.Closed ? current : acquireWhenNotClosed(current);
+    }
+
+    private Phase acquireWhenNotClosed(Phase current) {
+        while (true) {
+            if (current instanceof Phase.Open open) {
+                if (clock.nanoTime() - open.until < 0) {
+                    throw new CircuitOpenException("circuit breaker " + policy.name() + " is OPEN: the call was not attempted");
+                }
+                Phase trial = new Phase.HalfOpen(policy.successThreshold());
+                current = transition(open, trial) ? trial : phase.get();
+            } else if (current instanceof Phase.HalfOpen halfOpen) {
+                if (halfOpen.admit()) {
+                    return halfOpen;
+                }
+                throw new CircuitOpenException("circuit breaker " + policy.name() + " is HALF_OPEN and all "
+                        + policy.successThreshold() + " trial calls are in flight: the call was not attempted");
+            } else {
+                return current;
+            }
+        }
+    }
+
+    /**
+     * Records that a call admitted by {@code admitted} succeeded.
+     */
+    void onSuccess(Phase admitted) {
+        if (admitted instanceof Phase.Closed closed) {
+            if (closed.record(false)) {
+                transition(closed, open());
+            }
+        } else if (admitted instanceof Phase.HalfOpen halfOpen && halfOpen.succeed()) {
+            transition(halfOpen, closed());
+        }
+    }
+
+    /**
+     * Records how a call admitted by {@code admitted} failed: a cancellation is no outcome at all
+     * (a trial's slot is freed), a failure matching {@code failOn} is a failure, any other a success.
+     */
+    void onFailure(Phase admitted, Throwable failure) {
+        if (failure instanceof CancellationException) {
+            if (admitted instanceof Phase.HalfOpen halfOpen) {
+                halfOpen.release();
+            }
+        } else if (!policy.failOn().matches(failure)) {
+            onSuccess(admitted);
+        } else if (admitted instanceof Phase.Closed closed) {
+            if (closed.record(true)) {
+                transition(closed, open());
+            }
+        } else if (admitted instanceof Phase.HalfOpen halfOpen) {
+            transition(halfOpen, open());
+        }
+    }
+
+    private boolean transition(Phase from, Phase to) {
+        if (!phase.compareAndSet(from, to)) {
+            return false;
+        }
+        listener.onStateChange(policy.name(), from.state(), to.state());
+        return true;
+    }
+
+    private Phase.Closed closed() {
+        return new Phase.Closed(policy.window(), policy.failureRatio());
+    }
+
+    private Phase.Open open() {
+        return new Phase.Open(clock.nanoTime() + policy.delay().toNanos());
+    }
+
+    @Override
+    public String toString() {
+        return "circuit breaker " + policy.name() + " (" + state() + ", window " + policy.window() + ", failure ratio "
+                + policy.failureRatio() + ", delay " + Policies.format(policy.delay()) + ")";
+    }
+}

@@ -1,0 +1,117 @@
+package dev.sturdy.runtime.circuit;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One period of a breaker's life in one state. A new instance starts with every transition, and a
+ * call's outcome is recorded against the instance that admitted it, so a call that ends after the
+ * breaker moved on cannot disturb the new period's counts. Thread-safe.
+ */
+abstract sealed class Phase {
+
+    abstract CircuitState state();
+
+    /** CLOSED: the rolling window of the latest outcomes. */
+    static final class Closed extends Phase {
+
+        private final int size;
+        private final double failureRatio;
+        private final AtomicIntegerArray failed;
+        private final AtomicLong recorded = new AtomicLong();
+        private final AtomicInteger failures = new AtomicInteger();
+
+        Closed(int size, double failureRatio) {
+            this.size = size;
+            this.failureRatio = failureRatio;
+            this.failed = new AtomicIntegerArray(size);
+        }
+
+        @Override
+        CircuitState state() {
+            return CircuitState.CLOSED;
+        }
+
+        /**
+         * Records an outcome in O(1). A success in a full window without failures would change
+         * nothing, so it writes nothing: the common case costs two reads.
+         *
+         * @return whether the window is full and its failures reach the ratio, after a failure or
+         * after a success (a window that fills up with S,F,F,S at ratio 0.5 opens on the last S)
+         */
+        boolean record(boolean failure) {
+            if (!failure && failures.get() == 0 && recorded.get() >= size) {
+                return false;
+            }
+            long sequence = recorded.getAndIncrement();
+            int outcome = failure ? 1 : 0;
+            int replaced = failed.getAndSet((int) (sequence % size), outcome);
+            int failuresNow = outcome == replaced ? failures.get() : failures.addAndGet(outcome - replaced);
+            return sequence + 1 >= size && (double) failuresNow / size >= failureRatio;
+        }
+
+        int failures() {
+            return failures.get();
+        }
+
+        long recorded() {
+            return recorded.get();
+        }
+    }
+
+    /** OPEN until a moment on the clock. */
+    static final class Open extends Phase {
+
+        final long until;
+
+        Open(long until) {
+            this.until = until;
+        }
+
+        @Override
+        CircuitState state() {
+            return CircuitState.OPEN;
+        }
+    }
+
+    /** HALF_OPEN: a fixed number of trial slots, all of whose calls must succeed. */
+    static final class HalfOpen extends Phase {
+
+        private final int trials;
+        private final AtomicInteger admitted = new AtomicInteger();
+        private final AtomicInteger succeeded = new AtomicInteger();
+
+        HalfOpen(int trials) {
+            this.trials = trials;
+        }
+
+        @Override
+        CircuitState state() {
+            return CircuitState.HALF_OPEN;
+        }
+
+        /** @return whether a trial slot was free and is now taken */
+        boolean admit() {
+            while (true) {
+                int taken = admitted.get();
+                if (taken >= trials) {
+                    return false;
+                }
+                if (admitted.compareAndSet(taken, taken + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        /** A trial ended without an outcome (it was cancelled): its slot is free again. */
+        void release() {
+            admitted.decrementAndGet();
+        }
+
+        /** @return whether this was the last success needed */
+        boolean succeed() {
+            return succeeded.incrementAndGet() == trials;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.sturdy.runtime.ratelimit;
+
+import dev.sturdy.runtime.core.Relay;
+import dev.sturdy.runtime.core.Invoker;
+import dev.sturdy.runtime.core.Strategy;
+import dev.sturdy.runtime.time.Cancellable;
+import dev.sturdy.runtime.time.SturdyClock;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Applies a {@link RateLimiter}: a call takes a token and proceeds, or waits for a reserved one
+ * (sleeping, for a sync caller; scheduled, for an async call), or fails with
+ * {@link dev.sturdy.exception.RateLimitExceededException} when none comes within {@code maxWait}.
+ * Thread-safe.
+ *
+ * @param <I> the invocation type
+ */
+public final class RateLimitStrategy<I> implements Strategy<I> {
+
+    private final RateLimiter limiter;
+    private final Strategy<I> delegate;
+    private final Invoker<I> invoker;
+    private final SturdyClock clock;
+
+    /**
+     * @param limiter the bucket, possibly shared with other methods
+     * @param delegate the strategy inside this one
+     * @param invoker carries the caller's context to a call that waited
+     * @param clock times the waits
+     */
+    public RateLimitStrategy(RateLimiter limiter, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock) {
+        this.limiter = limiter;
+        this.delegate = delegate;
+        this.invoker = invoker;
+        this.clock = clock;
+    }
+
+    @Override
+    public Object call(I invocation) throws Throwable {
+        long wait = limiter.reserve();
+        if (wait == RateLimiter.REJECTED) {
+            throw limiter.exceeded();
+        }
+        if (wait > 0) {
+            try {
+                clock.sleep(wait);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                CancellationException cancelled = new CancellationException(
+                        "interrupted while waiting for a token of rate limit " + limiter.policy().name());
+                cancelled.initCause(interrupted);
+                throw cancelled;
+            }
+        }
+        return delegate.call(invocation);
+    }
+
+    @Override
+    public CompletableFuture<Object> callAsync(I invocation) {
+        long wait = limiter.reserve();
+        if (wait == RateLimiter.REJECTED) {
+            return CompletableFuture.failedFuture(limiter.exceeded());
+        }
+        if (wait == 0) {
+            return delegate.callAsync(invocation);
+        }
+        AtomicReference<Cancellable> timer = new AtomicReference<>();
+        Relay relay = new Relay(() -> timer.get().cancel());
+        timer.set(clock.schedule(invoker.inCallerContext(() -> {
+            if (!relay.result().isDone()) {
+                relay.follow(delegate.callAsync(invocation));
+            }
+        }), wait));
+        return relay.result();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.sturdy.runtime.ratelimit;
+
+import dev.sturdy.exception.RateLimitExceededException;
+import dev.sturdy.runtime.core.Policies;
+import dev.sturdy.runtime.time.SturdyClock;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A token bucket of capacity {@code permits} that starts full and refills continuously, one token
+ * every {@code period / permits}. Its whole state is one number, the moment the bucket was (or
+ * will be, counting reservations) empty, so taking a token is one compare-and-set: the generic
+ * cell rate algorithm. A caller that may wait reserves the next token in advance, so waiting
+ * callers are served in the order they arrived. Thread-safe and lock-free.
+ *
+ * @see RateLimitStrategy
+ */
+public final class RateLimiter {
+
+    /** Returned by {@link #reserve()} when no token comes within {@code maxWait}. */
+    static final long REJECTED = -1;
+
+    private final RateLimitPolicy policy;
+    private final SturdyClock clock;
+    private final long interval;
+    private final long capacity;
+    private final AtomicLong emptyAt;
+
+    /**
+     * @param policy the limit
+     * @param clock the time the bucket refills by
+     */
+    public RateLimiter(RateLimitPolicy policy, SturdyClock clock) {
+        this.policy = policy;
+        this.clock = clock;
+        this.interval = Math.max(1, policy.period().toNanos() / policy.permits());
+        this.capacity = interval * policy.permits();
+        this.emptyAt = new AtomicLong(clock.nanoTime() - capacity);
+    }
+
+    /**
+     * @return the policy this limiter was built from
+     */
+    public RateLimitPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * @return tokens in the bucket now, rounded down
+     */
+    public int available() {
+        long tokens = (clock.nanoTime() - emptyAt.get()) / interval;
+        return (int) Math.max(0, Math.min(policy.permits(), tokens));
+    }
+
+    /**
+     * Takes a token, now or reserved for within {@code maxWait}.
+     *
+     * @return how long the caller must wait before using its token (0 to go now), or {@link #REJECTED}
+     */
+    long reserve() {
+        long maxWait = policy.maxWait().toNanos();
+        long now = clock.nanoTime();
+        while (true) {
+            long empty = emptyAt.get();
+            long full = now - capacity;
+            long next = (empty - full > 0 ? empty : full) + interval;
+            long wait = next - now;
+            if (wait > maxWait) {
+                return REJECTED;
+            }
+            if (emptyAt.compareAndSet(empty, next)) {
+                return Math.max(0, wait);
+            }
+        }
+    }
+
+    /** @return the exception for a call that got no token in time */
+    RateLimitExceededException exceeded() {
+        return new RateLimitExceededException("rate limit " + policy.name() + " (" + policy.permits() + " per "
+                + Policies.format(policy.period()) + ") had no token within " + Policies.format(policy.maxWait()));
+    }
+}

@@ -1,0 +1,181 @@
+package dev.sturdy.runtime.bulkhead;
+
+import dev.sturdy.runtime.core.Strategy;
+import dev.sturdy.runtime.testing.TestInvocation;
+import dev.sturdy.runtime.testing.TestInvoker;
+import dev.sturdy.runtime.time.SystemClock;
+import dev.sturdy.runtime.timeout.TimeoutPolicy;
+import dev.sturdy.runtime.timeout.TimeoutStrategy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many threads and async calls against one bulkhead, with every kind of ending mixed in:
+ * success, failure, timeout (the work is interrupted, or ignores the interrupt for a while),
+ * cancellation while queued and while running. The assertions are invariants, not timings: the
+ * number of bodies running at once never exceeds the limit, and at the end every permit is back.
+ */
+class BulkheadConcurrencyTest {
+
+    private static final int LIMIT = 3;
+
+    private final ExecutorService workers = Executors.newCachedThreadPool();
+    private final SystemClock clock = new SystemClock(workers);
+    private final AtomicInteger inside = new AtomicInteger();
+    private final AtomicInteger highWater = new AtomicInteger();
+    private final AtomicInteger executions = new AtomicInteger();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        clock.close();
+        workers.shutdownNow();
+        assertThat(workers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void limitHoldsAndEveryPermitComesBackAfterAStormOfMixedEndings() throws Exception {
+        Bulkhead bulkhead = new Bulkhead(new BulkheadPolicy("storm", LIMIT, 4, Duration.ofMillis(2)));
+        Strategy<TestInvocation> sync = new TimeoutStrategy<>(new TimeoutPolicy("storm", Duration.ofMillis(3)),
+                new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock), TestInvoker.INSTANCE, clock, workers);
+        BulkheadStrategy<TestInvocation> async = new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock);
+        int threads = 12;
+        int callsPerThread = 300;
+        CountDownLatch done = new CountDownLatch(threads);
+        List<CompletableFuture<Object>> pending = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        for (int t = 0; t < threads; t++) {
+            workers.execute(() -> {
+                try {
+                    for (int i = 0; i < callsPerThread; i++) {
+                        if (ThreadLocalRandom.current().nextBoolean()) {
+                            try {
+                                sync.call(new TestInvocation(attempt -> body()));
+                            } catch (Throwable expected) {
+                                // failures, timeouts and rejections are all part of the storm
+                            }
+                        } else {
+                            CompletableFuture<Object> result = async.callAsync(new TestInvocation(attempt -> {
+                                CountedWork work = new CountedWork();
+                                workers.execute(() -> finishRandomly(work));
+                                return work;
+                            }));
+                            if (ThreadLocalRandom.current().nextInt(4) == 0) {
+                                result.cancel(true);
+                            }
+                            pending.add(result);
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+
+        assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+        awaitQuiet(bulkhead);
+        synchronized (pending) {
+            assertThat(pending).allSatisfy(future -> assertThat(future).isDone());
+        }
+        assertThat(executions.get()).as("the storm ran bodies, not only rejections").isGreaterThan(100);
+        assertThat(highWater.get()).isLessThanOrEqualTo(LIMIT);
+        assertThat(bulkhead.running()).isZero();
+        assertThat(bulkhead.waiting()).isZero();
+    }
+
+    private Object body() throws Exception {
+        enter();
+        try {
+            switch (ThreadLocalRandom.current().nextInt(4)) {
+                case 0 -> throw new IOException("failed");
+                case 1 -> Thread.sleep(10);
+                case 2 -> {
+                    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                }
+                default -> Thread.yield();
+            }
+            return "ok";
+        } finally {
+            leave();
+        }
+    }
+
+    private void enter() {
+        executions.incrementAndGet();
+        int now = inside.incrementAndGet();
+        highWater.accumulateAndGet(now, Math::max);
+    }
+
+    private void leave() {
+        inside.decrementAndGet();
+    }
+
+    /**
+     * An async execution: it starts when the method returns it and ends when it completes, which
+     * is also when its permit goes back; so it leaves the count before its dependents run.
+     */
+    private final class CountedWork extends CompletableFuture<Object> {
+
+        private final java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+
+        CountedWork() {
+            enter();
+        }
+
+        @Override
+        public boolean complete(Object value) {
+            leaveOnce();
+            return super.complete(value);
+        }
+
+        @Override
+        public boolean completeExceptionally(Throwable failure) {
+            leaveOnce();
+            return super.completeExceptionally(failure);
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterrupt) {
+            leaveOnce();
+            return super.cancel(mayInterrupt);
+        }
+
+        private void leaveOnce() {
+            if (left.compareAndSet(false, true)) {
+                leave();
+            }
+        }
+    }
+
+    private static void finishRandomly(CompletableFuture<Object> work) {
+        switch (ThreadLocalRandom.current().nextInt(3)) {
+            case 0 -> work.complete("ok");
+            case 1 -> work.completeExceptionally(new IOException("failed"));
+            default -> work.cancel(true);
+        }
+    }
+
+    /** Timed-out sync work may still be running after its caller returned; its permit comes back when it ends. */
+    private void awaitQuiet(Bulkhead bulkhead) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((bulkhead.running() != 0 || inside.get() != 0) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+    }
+}

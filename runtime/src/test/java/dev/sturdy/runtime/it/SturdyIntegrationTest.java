@@ -219,10 +219,10 @@ class SturdyIntegrationTest {
         try (ApplicationContext other = ApplicationContext.run(Map.of("sturdy-test.not-yet-supported", "true"))) {
             NotYetSupportedService service = other.getBean(NotYetSupportedService.class);
 
-            assertThatThrownBy(service::call)
+            assertThatThrownBy(() -> service.call(List.of("a")))
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("[sturdy:not-yet-supported] @Bulkhead on NotYetSupportedService.call(): "
-                            + "this version of sturdy-runtime cannot apply @Bulkhead yet; remove it");
+                    .hasMessage("[sturdy:not-yet-supported] @Fanout on NotYetSupportedService.call(List): "
+                            + "this version of sturdy-runtime cannot apply @Fanout yet; remove it");
         }
     }
 

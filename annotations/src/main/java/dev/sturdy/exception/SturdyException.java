@@ -37,6 +37,6 @@ public class SturdyException extends RuntimeException {
      * @param writableStackTrace whether to capture a stack trace
      */
     protected SturdyException(String message, boolean writableStackTrace) {
-        super(message, null, false, writableStackTrace);
+        super(message, null, true, writableStackTrace);
     }
 }

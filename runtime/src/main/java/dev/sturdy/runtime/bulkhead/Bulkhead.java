@@ -5,7 +5,6 @@ import dev.sturdy.runtime.core.Policies;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The permits of one bulkhead, shared by every method that uses it, and the queue of calls
@@ -13,15 +12,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * straight to the longest-waiting call, so waiters are served in arrival order and new arrivals
  * cannot overtake them. Each waiter's fate is decided once, by a compare-and-set between being
  * granted a permit and giving up (cancelled, timed out, interrupted), so a permit is neither lost
- * nor handed out twice. Thread-safe; taking and returning a permit without waiters is two atomic
- * operations and takes no lock.
+ * nor handed out twice. Thread-safe; taking and returning a permit without waiters takes no lock
+ * and, thanks to {@link Permits}, rarely touches memory another thread is writing.
  *
  * @see BulkheadStrategy
  */
 public final class Bulkhead {
 
+    /** No permit. */
+    static final int NONE = -1;
+
     private final BulkheadPolicy policy;
-    private final AtomicInteger available;
+    private final Permits permits;
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
     private volatile int waiting;
 
@@ -30,7 +32,7 @@ public final class Bulkhead {
      */
     public Bulkhead(BulkheadPolicy policy) {
         this.policy = policy;
-        this.available = new AtomicInteger(policy.maxConcurrent());
+        this.permits = new Permits(policy.maxConcurrent());
     }
 
     /**
@@ -44,7 +46,7 @@ public final class Bulkhead {
      * @return executions holding a permit now
      */
     public int running() {
-        return policy.maxConcurrent() - available.get();
+        return policy.maxConcurrent() - permits.free();
     }
 
     /**
@@ -55,21 +57,21 @@ public final class Bulkhead {
     }
 
     /**
-     * @return whether a permit was free and is now the caller's; never when calls are waiting
+     * @return the permit taken, to {@link #release} later, or {@link #NONE}; never a permit while
+     * calls are waiting
      */
-    boolean tryAcquire() {
-        if (waiting != 0) {
-            return false;
-        }
-        return takeAvailable();
+    int tryAcquire() {
+        return waiting != 0 ? NONE : permits.take();
     }
 
     /**
      * Returns a permit: to the longest-waiting call if there is one, else to the pool.
+     *
+     * @param permit what {@link #tryAcquire()} returned or a {@link Waiter} was granted
      */
-    void release() {
+    void release(int permit) {
         if (waiting == 0) {
-            available.incrementAndGet();
+            permits.put(permit);
             if (waiting == 0) {
                 return;
             }
@@ -82,20 +84,20 @@ public final class Bulkhead {
             next = queue.poll();
             waiting = queue.size();
             if (next == null) {
-                available.incrementAndGet();
+                permits.put(permit);
                 return;
             }
         }
-        if (!next.decide(true)) {
-            release();
+        if (!next.grant(permit)) {
+            release(permit);
         }
     }
 
     /**
      * Queues a call for the next free permit.
      *
-     * @return the waiter, whose {@link Waiter#decision()} completes with {@code true} once it holds
-     * a permit, or {@code null} when {@code maxWaiting} calls are already waiting
+     * @return the waiter, whose {@link Waiter#decision()} completes with the permit it was granted,
+     * or {@link #NONE} when it gave up; {@code null} when {@code maxWaiting} calls are already waiting
      */
     Waiter enqueue() {
         Waiter waiter = new Waiter(this);
@@ -126,27 +128,20 @@ public final class Bulkhead {
     private void grantWaiters() {
         while (true) {
             Waiter next;
+            int permit;
             synchronized (queue) {
-                if (queue.isEmpty() || !takeAvailable()) {
+                if (queue.isEmpty()) {
+                    return;
+                }
+                permit = permits.take();
+                if (permit == NONE) {
                     return;
                 }
                 next = queue.poll();
                 waiting = queue.size();
             }
-            if (!next.decide(true)) {
-                available.incrementAndGet();
-            }
-        }
-    }
-
-    private boolean takeAvailable() {
-        while (true) {
-            int free = available.get();
-            if (free == 0) {
-                return false;
-            }
-            if (available.compareAndSet(free, free - 1)) {
-                return true;
+            if (!next.grant(permit)) {
+                permits.put(permit);
             }
         }
     }
@@ -159,20 +154,20 @@ public final class Bulkhead {
     }
 
     /**
-     * A call waiting for a permit. Its decision is made once: {@code true} when a permit was handed
-     * to it, {@code false} when it gave up first.
+     * A call waiting for a permit. Its decision is made once: the permit handed to it, or
+     * {@link #NONE} when it gave up first.
      */
     static final class Waiter {
 
         private final Bulkhead bulkhead;
-        private final CompletableFuture<Boolean> decision = new CompletableFuture<>();
+        private final CompletableFuture<Integer> decision = new CompletableFuture<>();
 
         private Waiter(Bulkhead bulkhead) {
             this.bulkhead = bulkhead;
         }
 
-        /** @return completes with whether the call got a permit */
-        CompletableFuture<Boolean> decision() {
+        /** @return completes with the permit granted, or {@link #NONE} */
+        CompletableFuture<Integer> decision() {
             return decision;
         }
 
@@ -182,15 +177,15 @@ public final class Bulkhead {
          * @return whether the call gave up; {@code false} means it holds a permit and must release it
          */
         boolean abandon() {
-            if (decide(false)) {
+            if (decision.complete(NONE)) {
                 bulkhead.forget(this);
                 return true;
             }
             return false;
         }
 
-        private boolean decide(boolean granted) {
-            return decision.complete(granted);
+        private boolean grant(int permit) {
+            return decision.complete(permit);
         }
     }
 }

@@ -42,29 +42,32 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
 
     @Override
     public Object call(I invocation) throws Throwable {
-        if (!bulkhead.tryAcquire()) {
-            awaitPermit();
+        int permit = bulkhead.tryAcquire();
+        if (permit == Bulkhead.NONE) {
+            permit = awaitPermit();
         }
         try {
             return delegate.call(invocation);
         } finally {
-            bulkhead.release();
+            bulkhead.release(permit);
         }
     }
 
-    private void awaitPermit() throws InterruptedException {
+    private int awaitPermit() throws InterruptedException {
         Bulkhead.Waiter waiter = bulkhead.policy().syncCallersWait() ? bulkhead.enqueue() : null;
         if (waiter == null) {
             throw bulkhead.full();
         }
         Cancellable timer = clock.schedule(waiter::abandon, bulkhead.policy().maxWait().toNanos());
         try {
-            if (!waiter.decision().get()) {
+            int permit = waiter.decision().get();
+            if (permit == Bulkhead.NONE) {
                 throw bulkhead.waitedTooLong();
             }
+            return permit;
         } catch (InterruptedException interrupted) {
             if (!waiter.abandon()) {
-                bulkhead.release();
+                bulkhead.release(waiter.decision().join());
             }
             Thread.currentThread().interrupt();
             CancellationException cancelled = new CancellationException(
@@ -80,26 +83,27 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
 
     @Override
     public CompletableFuture<Object> callAsync(I invocation) {
-        if (bulkhead.tryAcquire()) {
-            return holdingPermit(invocation);
+        int permit = bulkhead.tryAcquire();
+        if (permit != Bulkhead.NONE) {
+            return holding(permit, invocation);
         }
         Bulkhead.Waiter waiter = bulkhead.enqueue();
         if (waiter == null) {
             return CompletableFuture.failedFuture(bulkhead.full());
         }
         Relay relay = new Relay(waiter::abandon);
-        Runnable start = invoker.inCallerContext(() -> relay.follow(holdingPermit(invocation)));
+        Runnable start = invoker.inCallerContext(() -> relay.follow(holding(waiter.decision().join(), invocation)));
         waiter.decision().thenAccept(granted -> {
-            if (granted) {
+            if (granted != Bulkhead.NONE) {
                 Trampoline.run(start);
             }
         });
         return relay.result();
     }
 
-    private CompletableFuture<Object> holdingPermit(I invocation) {
+    private CompletableFuture<Object> holding(int permit, I invocation) {
         CompletableFuture<Object> work = delegate.callAsync(invocation);
-        work.whenComplete((value, failure) -> bulkhead.release());
+        work.whenComplete((value, failure) -> bulkhead.release(permit));
         return work;
     }
 }

@@ -1,8 +1,9 @@
 package dev.sturdy.runtime.circuit;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One period of a breaker's life in one state. A new instance starts with every transition, and a
@@ -16,11 +17,26 @@ abstract sealed class Phase {
     /** CLOSED: the rolling window of the latest outcomes. */
     static final class Closed extends Phase {
 
+        private static final VarHandle RECORDED;
+        private static final VarHandle FAILURES;
+
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                RECORDED = lookup.findVarHandle(Closed.class, "recorded", long.class);
+                FAILURES = lookup.findVarHandle(Closed.class, "failures", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final int size;
         private final double failureRatio;
         private final AtomicIntegerArray failed;
-        private final AtomicLong recorded = new AtomicLong();
-        private final AtomicInteger failures = new AtomicInteger();
+        /** Outcomes recorded so far; read and written through {@link #RECORDED}. */
+        private volatile long recorded;
+        /** Failures in the window now; read and written through {@link #FAILURES}. */
+        private volatile int failures;
 
         Closed(int size, double failureRatio) {
             this.size = size;
@@ -41,22 +57,22 @@ abstract sealed class Phase {
          * after a success (a window that fills up with S,F,F,S at ratio 0.5 opens on the last S)
          */
         boolean record(boolean failure) {
-            if (!failure && failures.get() == 0 && recorded.get() >= size) {
+            if (!failure && failures == 0 && recorded >= size) {
                 return false;
             }
-            long sequence = recorded.getAndIncrement();
+            long sequence = (long) RECORDED.getAndAdd(this, 1L);
             int outcome = failure ? 1 : 0;
             int replaced = failed.getAndSet((int) (sequence % size), outcome);
-            int failuresNow = outcome == replaced ? failures.get() : failures.addAndGet(outcome - replaced);
+            int failuresNow = outcome == replaced ? failures : (int) FAILURES.getAndAdd(this, outcome - replaced) + outcome - replaced;
             return sequence + 1 >= size && (double) failuresNow / size >= failureRatio;
         }
 
         int failures() {
-            return failures.get();
+            return failures;
         }
 
         long recorded() {
-            return recorded.get();
+            return recorded;
         }
     }
 

@@ -1,0 +1,107 @@
+package dev.sturdy.benchmarks;
+
+import dev.sturdy.annotation.Bulkhead;
+import dev.sturdy.annotation.CircuitBreaker;
+import dev.sturdy.annotation.Fallback;
+import dev.sturdy.annotation.RateLimit;
+import dev.sturdy.annotation.Retry;
+import dev.sturdy.annotation.Timeout;
+import io.micronaut.retry.annotation.Retryable;
+import jakarta.inject.Singleton;
+
+/** The same trivial method behind each protection the benchmarks compare. */
+public final class Targets {
+
+    private Targets() {
+    }
+
+    @Singleton
+    public static class Direct {
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    @Singleton
+    public static class NoopIntercepted {
+        @Noop
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    @Singleton
+    public static class RetryOnly {
+        @Retry
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    @Singleton
+    public static class CircuitBreakerOnly {
+        @CircuitBreaker
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    @Singleton
+    public static class BulkheadOnly {
+        @Bulkhead(maxConcurrent = 64)
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    @Singleton
+    public static class RateLimitOnly {
+        @RateLimit(permits = 1_000_000_000, period = "1s")
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    @Singleton
+    public static class TimeoutOnly {
+        @Timeout("10s")
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    @Singleton
+    public static class RetryCircuitBreakerBulkhead {
+        @Retry
+        @CircuitBreaker
+        @Bulkhead(maxConcurrent = 64)
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    @Singleton
+    public static class AllInline {
+        @Fallback(method = "fallback")
+        @Retry
+        @CircuitBreaker
+        @RateLimit(permits = 1_000_000_000, period = "1s")
+        @Bulkhead(maxConcurrent = 64)
+        public int work(int x) {
+            return x + 1;
+        }
+
+        int fallback(int x) {
+            return -1;
+        }
+    }
+
+    @Singleton
+    public static class MicronautRetryable {
+        @Retryable
+        @io.micronaut.retry.annotation.CircuitBreaker
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+}

@@ -64,7 +64,9 @@ abstract sealed class Phase {
             int outcome = failure ? 1 : 0;
             int replaced = failed.getAndSet((int) (sequence % size), outcome);
             int failuresNow = outcome == replaced ? failures : (int) FAILURES.getAndAdd(this, outcome - replaced) + outcome - replaced;
-            return sequence + 1 >= size && (double) failuresNow / size >= failureRatio;
+            // fresh reads, not this call's own sequence: of two calls filling the window at once, the
+            // one that updates the failures last sees both outcomes and both counted
+            return recorded >= size && (double) failuresNow / size >= failureRatio;
         }
 
         int failures() {

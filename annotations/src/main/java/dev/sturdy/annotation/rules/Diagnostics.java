@@ -18,10 +18,12 @@ public final class Diagnostics {
     public static final String UNRESOLVED_PLACEHOLDER = "unresolved-placeholder";
     /** Code of a {@code @Fallback} whose method does not exist or does not fit. */
     public static final String FALLBACK_NOT_FOUND = "fallback-not-found";
+    /** Code of a {@code @Fanout} method without exactly one {@code List}, {@code Set} or {@code Collection} parameter. */
+    public static final String FANOUT_PARAMETERS = "fanout-parameters";
+    /** Code of a {@code @Fanout} method whose results cannot be merged. */
+    public static final String FANOUT_RETURN_TYPE = "fanout-return-type";
     /** Code of a return type that Sturdy does not protect (yet). */
     public static final String UNSUPPORTED_RETURN_TYPE = "unsupported-return-type";
-    /** Code of an annotation this version of the runtime cannot apply yet. */
-    public static final String NOT_YET_SUPPORTED = "not-yet-supported";
 
     private Diagnostics() {
     }

@@ -92,7 +92,7 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
             return CompletableFuture.failedFuture(bulkhead.full());
         }
         Relay relay = new Relay(waiter::abandon);
-        Runnable start = invoker.inCallerContext(() -> relay.follow(holding(waiter.decision().join(), invocation)));
+        Runnable start = invoker.captureContext().apply(() -> relay.follow(holding(waiter.decision().join(), invocation)));
         waiter.decision().thenAccept(granted -> {
             if (granted != Bulkhead.NONE) {
                 Trampoline.run(start);

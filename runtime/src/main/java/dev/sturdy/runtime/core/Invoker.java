@@ -1,5 +1,7 @@
 package dev.sturdy.runtime.core;
 
+import java.util.function.UnaryOperator;
+
 /**
  * What strategies may do with an invocation, supplied by the adapter that owns its type. Thread-safe.
  *
@@ -20,10 +22,11 @@ public interface Invoker<I> {
 
     /**
      * @param invocation the call
+     * @param arguments the copy's arguments: a copy of the call's, or other values (a fan-out chunk)
      * @return a copy with its own arguments and state, to proceed on another thread while the
      * original may be proceeded again
      */
-    I detach(I invocation);
+    I detach(I invocation, Object[] arguments);
 
     /**
      * @param invocation the call
@@ -34,8 +37,7 @@ public interface Invoker<I> {
     /**
      * Captures the caller's context (propagated context, logging MDC) on the current thread.
      *
-     * @param task work to run later, possibly on another thread
-     * @return the task, running inside the captured context
+     * @return wraps tasks to run later, possibly on other threads, inside the captured context
      */
-    Runnable inCallerContext(Runnable task);
+    UnaryOperator<Runnable> captureContext();
 }

@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.micronaut;
 
+import dev.sturdy.annotation.FanoutErrors;
 import dev.sturdy.annotation.rules.AttributeRule;
 import dev.sturdy.annotation.rules.Diagnostics;
 import dev.sturdy.annotation.rules.Diagnostics.ExceptionLists;
@@ -7,6 +8,7 @@ import dev.sturdy.runtime.bulkhead.BulkheadPolicy;
 import dev.sturdy.runtime.circuit.CircuitBreakerPolicy;
 import dev.sturdy.runtime.core.ExceptionMatcher;
 import dev.sturdy.runtime.fallback.FallbackPolicy;
+import dev.sturdy.runtime.fanout.FanoutPolicy;
 import dev.sturdy.runtime.ratelimit.RateLimitPolicy;
 import dev.sturdy.runtime.retry.RetryPolicy;
 import dev.sturdy.runtime.timeout.TimeoutPolicy;
@@ -64,6 +66,13 @@ final class AnnotatedPolicies {
                 rateLimit.count(AttributeRule.RATE_LIMIT_PERMITS),
                 rateLimit.duration(AttributeRule.RATE_LIMIT_PERIOD),
                 rateLimit.duration(AttributeRule.RATE_LIMIT_MAX_WAIT));
+    }
+
+    static FanoutPolicy fanout(AnnotationAttributes fanout) {
+        return new FanoutPolicy(fanout.method().display(),
+                fanout.count(AttributeRule.FANOUT_PARALLELISM),
+                fanout.count(AttributeRule.FANOUT_BATCH_SIZE),
+                fanout.enumValue("errors", FanoutErrors.class));
     }
 
     static FallbackPolicy fallback(AnnotationAttributes fallback) {

@@ -71,6 +71,10 @@ final class AnnotationAttributes {
         return written.equals(resolved) ? '"' + written + '"' : '"' + resolved + "\" (resolved from \"" + written + "\")";
     }
 
+    <E extends Enum<E>> E enumValue(String attribute, Class<E> type) {
+        return value.enumValue(attribute, type).orElseGet(() -> type.cast(defaultValue(attribute)));
+    }
+
     @SuppressWarnings("unchecked")
     List<Class<? extends Throwable>> exceptions(String attribute) {
         Class<?>[] classes = value.contains(attribute) ? value.classValues(attribute) : (Class<?>[]) defaultValue(attribute);

@@ -10,10 +10,12 @@ import dev.sturdy.annotation.Timeout;
 import dev.sturdy.annotation.rules.Diagnostics;
 import dev.sturdy.runtime.bulkhead.BulkheadStrategy;
 import dev.sturdy.runtime.circuit.CircuitBreakerStrategy;
+import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Invoker;
 import dev.sturdy.runtime.core.Sentinel;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.fallback.FallbackStrategy;
+import dev.sturdy.runtime.fanout.FanoutStrategy;
 import dev.sturdy.runtime.ratelimit.RateLimitStrategy;
 import dev.sturdy.runtime.retry.RetryStrategy;
 import dev.sturdy.runtime.time.SturdyClock;
@@ -25,7 +27,6 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.inject.ExecutableMethod;
-import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -46,19 +47,21 @@ import java.util.concurrent.Future;
 @Singleton
 final class ChainFactory {
 
-    private static final List<Class<? extends Annotation>> NOT_YET_SUPPORTED = List.of(Fanout.class);
-
     private final SturdyClock clock;
     private final ExecutorService executor;
     private final Environment environment;
     private final SharedPolicies shared;
+    private final InFlight inFlight;
+    private final FanoutExecutor fanoutExecutor;
 
-    ChainFactory(SturdyClock clock, @Named(TaskExecutors.BLOCKING) ExecutorService executor, Environment environment,
-                 SharedPolicies shared) {
+    ChainFactory(SturdyClock clock, @Named(SturdyBeans.EXECUTOR) ExecutorService executor, Environment environment,
+                 SharedPolicies shared, InFlight inFlight, FanoutExecutor fanoutExecutor) {
         this.clock = clock;
         this.executor = executor;
         this.environment = environment;
         this.shared = shared;
+        this.inFlight = inFlight;
+        this.fanoutExecutor = fanoutExecutor;
     }
 
     /**
@@ -77,12 +80,6 @@ final class ChainFactory {
             return new MethodChain(chain, false);
         }
         boolean async = isAsync(method, name);
-        for (Class<? extends Annotation> type : NOT_YET_SUPPORTED) {
-            if (annotations.find(type).isPresent()) {
-                throw new ConfigurationException(Diagnostics.message(Diagnostics.NOT_YET_SUPPORTED, "@" + type.getSimpleName(),
-                        name.location(), "this version of sturdy-runtime cannot apply @" + type.getSimpleName() + " yet; remove it"));
-            }
-        }
         String fullName = method.getDeclaringType().getName() + "#" + method.getMethodName()
                 + java.util.Arrays.toString(method.getArgumentTypes());
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
@@ -106,7 +103,12 @@ final class ChainFactory {
         }
         Optional<AnnotationAttributes> retry = annotations.find(Retry.class);
         if (retry.isPresent()) {
-            chain = new RetryStrategy<>(AnnotatedPolicies.retry(retry.get()), chain, invoker, clock);
+            chain = new RetryStrategy<>(AnnotatedPolicies.retry(retry.get()), chain, invoker, clock, inFlight);
+        }
+        Optional<AnnotationAttributes> fanout = annotations.find(Fanout.class);
+        if (fanout.isPresent()) {
+            chain = new FanoutStrategy<>(AnnotatedPolicies.fanout(fanout.get()), FanoutShapes.of(method, name, async), chain, invoker,
+                    fanoutExecutor.get(), inFlight);
         }
         Optional<AnnotationAttributes> fallback = annotations.find(Fallback.class);
         if (fallback.isPresent()) {

@@ -11,6 +11,7 @@ import io.micronaut.core.propagation.PropagatedContext;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.function.UnaryOperator;
 
 /**
  * Lets strategies proceed with, detach and carry a Micronaut method invocation. Thread-safe.
@@ -41,14 +42,13 @@ final class MicronautInvoker implements Invoker<MethodInvocationContext<Object, 
 
     @Override
     @SuppressWarnings("unchecked")
-    public MethodInvocationContext<Object, Object> detach(MethodInvocationContext<Object, Object> invocation) {
+    public MethodInvocationContext<Object, Object> detach(MethodInvocationContext<Object, Object> invocation, Object[] arguments) {
         if (!(invocation instanceof InterceptorChain<?, ?> chain)) {
             throw new IllegalStateException("Sturdy cannot detach " + invocation.getClass().getName()
                     + ": expected Micronaut's MethodInterceptorChain");
         }
         Interceptor<Object, Object>[] interceptors = (Interceptor<Object, Object>[]) INTERCEPTORS.get(chain);
-        return new MethodInterceptorChain<>(interceptors, invocation.getTarget(), invocation.getExecutableMethod(),
-                invocation.getParameterValues().clone());
+        return new MethodInterceptorChain<>(interceptors, invocation.getTarget(), invocation.getExecutableMethod(), arguments);
     }
 
     @Override
@@ -57,8 +57,8 @@ final class MicronautInvoker implements Invoker<MethodInvocationContext<Object, 
     }
 
     @Override
-    public Runnable inCallerContext(Runnable task) {
-        return PropagatedContext.getOrEmpty().plus(new MdcPropagationContext()).wrap(task);
+    public UnaryOperator<Runnable> captureContext() {
+        return PropagatedContext.getOrEmpty().plus(new MdcPropagationContext())::wrap;
     }
 
     private static VarHandle interceptorsField() {

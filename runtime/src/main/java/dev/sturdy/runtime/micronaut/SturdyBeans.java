@@ -1,10 +1,10 @@
 package dev.sturdy.runtime.micronaut;
 
+import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.time.SturdyClock;
 import dev.sturdy.runtime.time.SystemClock;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -17,14 +17,35 @@ import java.util.concurrent.ExecutorService;
 @Factory
 final class SturdyBeans {
 
+    /** The name of Sturdy's own executor bean. */
+    static final String EXECUTOR = "sturdy";
+
     /**
-     * @param executor Micronaut's blocking executor (virtual threads where the JVM has them),
-     *                 which runs due tasks
+     * @return the registry of async retries and fan-outs in flight, cancelled when the context closes
+     */
+    @Singleton
+    @Bean(preDestroy = "cancelAll")
+    InFlight inFlight() {
+        return new InFlight();
+    }
+
+    /**
+     * @return Sturdy's worker threads (see {@link WorkerThreads}), stopped with the application context
+     */
+    @Singleton
+    @Named(EXECUTOR)
+    @Bean(preDestroy = "shutdownNow")
+    ExecutorService sturdyExecutor() {
+        return WorkerThreads.newExecutor();
+    }
+
+    /**
+     * @param executor Sturdy's worker threads, which run due tasks
      * @return the real clock; its scheduler thread stops with the application context
      */
     @Singleton
     @Bean(typed = SturdyClock.class, preDestroy = "close")
-    SystemClock sturdyClock(@Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    SystemClock sturdyClock(@Named(EXECUTOR) ExecutorService executor) {
         return new SystemClock(executor);
     }
 }

@@ -69,7 +69,7 @@ public final class RateLimitStrategy<I> implements Strategy<I> {
         }
         AtomicReference<Cancellable> timer = new AtomicReference<>();
         Relay relay = new Relay(() -> timer.get().cancel());
-        timer.set(clock.schedule(invoker.inCallerContext(() -> {
+        timer.set(clock.schedule(invoker.captureContext().apply(() -> {
             if (!relay.result().isDone()) {
                 relay.follow(delegate.callAsync(invocation));
             }

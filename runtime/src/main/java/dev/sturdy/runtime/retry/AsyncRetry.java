@@ -32,10 +32,12 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
         this.strategy = strategy;
         this.invocation = invocation;
         this.start = strategy.clock().nanoTime();
-        this.nextAttempt = strategy.invoker().inCallerContext(this::attempt);
+        this.nextAttempt = strategy.invoker().captureContext().apply(this::attempt);
     }
 
     CompletableFuture<Object> start() {
+        Runnable forget = strategy.inFlight().register(() -> result.cancel(true));
+        result.whenComplete((value, failure) -> forget.run());
         attempt();
         return result;
     }

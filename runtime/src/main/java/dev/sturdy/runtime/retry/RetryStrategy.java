@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.retry;
 
+import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Invoker;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.time.SturdyClock;
@@ -23,18 +24,21 @@ public final class RetryStrategy<I> implements Strategy<I> {
     private final Strategy<I> delegate;
     private final Invoker<I> invoker;
     private final SturdyClock clock;
+    private final InFlight inFlight;
 
     /**
      * @param policy what to do
      * @param delegate the strategy inside this one
      * @param invoker carries the caller's context to async retries
      * @param clock times the delays and starts async retries
+     * @param inFlight where async calls register, to be cancelled at shutdown
      */
-    public RetryStrategy(RetryPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock) {
+    public RetryStrategy(RetryPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, InFlight inFlight) {
         this.policy = policy;
         this.delegate = delegate;
         this.invoker = invoker;
         this.clock = clock;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -85,6 +89,10 @@ public final class RetryStrategy<I> implements Strategy<I> {
 
     SturdyClock clock() {
         return clock;
+    }
+
+    InFlight inFlight() {
+        return inFlight;
     }
 
     /**

@@ -55,9 +55,9 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
             throw outerDeadlinePassed();
         }
         long deadline = start + budget;
-        I detached = invoker.detach(invocation);
+        I detached = invoker.detach(invocation, invoker.arguments(invocation).clone());
         CompletableFuture<Object> result = new CompletableFuture<>();
-        FutureTask<Object> work = new FutureTask<>(invoker.inCallerContext(() -> Deadline.within(deadline, () -> {
+        FutureTask<Object> work = new FutureTask<>(invoker.captureContext().apply(() -> Deadline.within(deadline, () -> {
             try {
                 return result.complete(delegate.call(detached));
             } catch (Throwable failure) {

@@ -214,18 +214,6 @@ class SturdyIntegrationTest {
         assertThat(innerInterceptor.entered.get()).isEqualTo(3);
     }
 
-    @Test
-    void annotationThatCannotBeAppliedYetFailsLoudlyInsteadOfDoingNothing() {
-        try (ApplicationContext other = ApplicationContext.run(Map.of("sturdy-test.not-yet-supported", "true"))) {
-            NotYetSupportedService service = other.getBean(NotYetSupportedService.class);
-
-            assertThatThrownBy(() -> service.call(List.of("a")))
-                    .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("[sturdy:not-yet-supported] @Fanout on NotYetSupportedService.call(List): "
-                            + "this version of sturdy-runtime cannot apply @Fanout yet; remove it");
-        }
-    }
-
     private static ScriptedDependency.Answer fail(Exception failure) {
         return request -> {
             throw failure;

@@ -1,6 +1,7 @@
 package dev.sturdy.runtime.retry;
 
 import dev.sturdy.runtime.core.ExceptionMatcher;
+import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.testing.Mode;
 import dev.sturdy.runtime.testing.TestInvocation;
 import dev.sturdy.runtime.testing.TestInvoker;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RetryStrategyTest {
 
     private final ManualClock clock = new ManualClock();
+    private final InFlight inFlight = new InFlight();
 
     @AfterEach
     void clearInterrupt() {
@@ -38,7 +40,7 @@ class RetryStrategyTest {
                                                 List<Class<? extends Throwable>> abortOn) {
         RetryPolicy policy = new RetryPolicy("Service#call", maxAttempts, Duration.parse("PT" + delay), multiplier,
                 Duration.parse("PT" + maxDelay), jitter, maxDuration, new ExceptionMatcher(retryOn, abortOn));
-        return new RetryStrategy<>(policy, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock);
+        return new RetryStrategy<>(policy, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, inFlight);
     }
 
     private RetryStrategy<TestInvocation> retry(int maxAttempts) {
@@ -231,7 +233,7 @@ class RetryStrategyTest {
         RetryStrategy<TestInvocation> retry = new RetryStrategy<>(
                 new RetryPolicy("Service#call", 5, Duration.ofMillis(100), 1.0, Duration.ofSeconds(1), 0, null,
                         new ExceptionMatcher(List.of(Exception.class), List.of())),
-                TestInvoker.sentinel(), TestInvoker.INSTANCE, new InterruptingOnSecondSleep(clock));
+                TestInvoker.sentinel(), TestInvoker.INSTANCE, new InterruptingOnSecondSleep(clock), inFlight);
 
         assertThatThrownBy(() -> retry.call(invocation))
                 .hasMessage("attempt 2")
@@ -272,6 +274,32 @@ class RetryStrategyTest {
         assertThat(attemptInFlight).isCancelled();
         assertThat(clock.pendingTimers()).isZero();
         assertThat(invocation.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void shuttingDownCancelsAPendingAsyncRetry() {
+        TestInvocation invocation = new TestInvocation(Mode.ASYNC.body(attempt -> {
+            throw new IOException("attempt " + attempt);
+        }));
+        CompletableFuture<Object> result = retry(3).callAsync(invocation);
+        assertThat(inFlight.size()).isEqualTo(1);
+
+        inFlight.cancelAll();
+
+        assertThat(result).isCancelled();
+        assertThat(clock.pendingTimers()).isZero();
+        assertThat(inFlight.size()).isZero();
+    }
+
+    @Test
+    void finishedAsyncCallsLeaveNothingRegistered() throws Throwable {
+        Mode.ASYNC.call(retry(3), new TestInvocation(Mode.ASYNC.body(attempt -> attempt < 2 ? fail() : "ok")), clock);
+
+        assertThat(inFlight.size()).isZero();
+    }
+
+    private static Object fail() throws IOException {
+        throw new IOException("first");
     }
 
     @Test

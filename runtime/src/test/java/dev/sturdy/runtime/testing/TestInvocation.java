@@ -31,8 +31,8 @@ public final class TestInvocation {
         return body.run(attempts.incrementAndGet());
     }
 
-    TestInvocation detached() {
-        return new TestInvocation(body, arguments.clone(), attempts);
+    TestInvocation detached(Object[] newArguments) {
+        return new TestInvocation(body, newArguments, attempts);
     }
 
     Object[] arguments() {

@@ -4,6 +4,8 @@ import dev.sturdy.runtime.core.Invoker;
 import dev.sturdy.runtime.core.Sentinel;
 import dev.sturdy.runtime.core.Strategy;
 
+import java.util.function.UnaryOperator;
+
 /** Proceeds with a {@link TestInvocation}; carries no context. */
 public final class TestInvoker implements Invoker<TestInvocation> {
 
@@ -19,8 +21,8 @@ public final class TestInvoker implements Invoker<TestInvocation> {
     }
 
     @Override
-    public TestInvocation detach(TestInvocation invocation) {
-        return invocation.detached();
+    public TestInvocation detach(TestInvocation invocation, Object[] arguments) {
+        return invocation.detached(arguments);
     }
 
     @Override
@@ -29,7 +31,7 @@ public final class TestInvoker implements Invoker<TestInvocation> {
     }
 
     @Override
-    public Runnable inCallerContext(Runnable task) {
-        return task;
+    public UnaryOperator<Runnable> captureContext() {
+        return UnaryOperator.identity();
     }
 }

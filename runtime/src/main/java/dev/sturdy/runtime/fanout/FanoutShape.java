@@ -1,0 +1,89 @@
+package dev.sturdy.runtime.fanout;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a fan-out method's items are and what its results look like: which parameter holds the
+ * items, whether a chunk is a {@code List} or a {@code Set}, and how chunk results merge.
+ * Immutable and thread-safe.
+ *
+ * @param itemsIndex the position of the items parameter
+ * @param setChunks whether the items parameter is a {@code Set} (chunks keep their iteration order)
+ * @param results how the chunks' results merge
+ */
+public record FanoutShape(int itemsIndex, boolean setChunks, Results results) {
+
+    /** How chunk results merge, by the method's (or its stage's) result type. */
+    public enum Results {
+        /** {@code List} or {@code Collection}: concatenated in input order. */
+        CONCATENATED,
+        /** {@code Map}: merged in input order; a later chunk's entry replaces an earlier one's. */
+        MERGED_MAP,
+        /** {@code void}: nothing to merge. */
+        NONE
+    }
+
+    Collection<?> items(Object[] arguments) {
+        return (Collection<?>) arguments[itemsIndex];
+    }
+
+    Object[] withChunk(Object[] arguments, List<Object> chunk) {
+        Object[] chunkArguments = arguments.clone();
+        chunkArguments[itemsIndex] = setChunks ? new LinkedHashSet<>(chunk) : chunk;
+        return chunkArguments;
+    }
+
+    /** @return the result of a call with no items: the method is not called */
+    Object empty() {
+        return switch (results) {
+            case CONCATENATED -> new ArrayList<>();
+            case MERGED_MAP -> new LinkedHashMap<>();
+            case NONE -> null;
+        };
+    }
+
+    /**
+     * Adds one chunk's result to the merged result and, when kept, to the partial results (one
+     * slot per item of a failed chunk; a chunk's elements, map entries, or one {@code null} per
+     * item for {@code void}, for a successful one).
+     */
+    @SuppressWarnings("unchecked")
+    void merge(Object merged, Object chunkResult, int chunkSize, List<Object> partial) {
+        switch (results) {
+            case CONCATENATED -> {
+                Collection<Object> elements = (Collection<Object>) chunkResult;
+                ((List<Object>) merged).addAll(elements);
+                if (partial != null) {
+                    partial.addAll(elements);
+                }
+            }
+            case MERGED_MAP -> {
+                Map<Object, Object> entries = (Map<Object, Object>) chunkResult;
+                ((Map<Object, Object>) merged).putAll(entries);
+                if (partial != null) {
+                    partial.addAll(entries.entrySet());
+                }
+            }
+            case NONE -> {
+                if (partial != null) {
+                    partial.addAll(Collections.nCopies(chunkSize, null));
+                }
+            }
+        }
+    }
+
+    /** @return whether a chunk's result is one the merge can take */
+    boolean accepts(Object chunkResult) {
+        return switch (results) {
+            case CONCATENATED -> chunkResult instanceof Collection<?>;
+            case MERGED_MAP -> chunkResult instanceof Map<?, ?>;
+            case NONE -> true;
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package dev.sturdy.runtime.micronaut;
+
+import dev.sturdy.annotation.rules.Diagnostics;
+import dev.sturdy.runtime.fanout.FanoutShape;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.type.Argument;
+import io.micronaut.inject.ExecutableMethod;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a {@code @Fanout} method's signature: the one {@code List}, {@code Set} or
+ * {@code Collection} parameter that holds the items, and a result type that can be merged.
+ */
+final class FanoutShapes {
+
+    private static final List<Class<?>> ITEM_TYPES = List.of(List.class, Set.class, Collection.class);
+
+    private FanoutShapes() {
+    }
+
+    static FanoutShape of(ExecutableMethod<?, ?> method, MethodName name, boolean async) {
+        Class<?>[] parameters = method.getArgumentTypes();
+        int[] collections = java.util.stream.IntStream.range(0, parameters.length)
+                .filter(i -> Collection.class.isAssignableFrom(parameters[i])).toArray();
+        if (collections.length != 1 || !ITEM_TYPES.contains(parameters[collections[0]])) {
+            throw new ConfigurationException(Diagnostics.message(Diagnostics.FANOUT_PARAMETERS, "@Fanout", name.location(),
+                    "the method must take exactly one List, Set or Collection parameter (the items), but its parameters are ("
+                            + Arrays.stream(parameters).map(Class::getSimpleName).collect(Collectors.joining(", ")) + ")"));
+        }
+        Argument<?> returned = async ? method.getReturnType().getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT) : method.getReturnType().asArgument();
+        Class<?> type = returned.getType();
+        FanoutShape.Results results;
+        if (type == List.class || type == Collection.class) {
+            results = FanoutShape.Results.CONCATENATED;
+        } else if (type == Map.class) {
+            results = FanoutShape.Results.MERGED_MAP;
+        } else if (type == void.class || type == Void.class) {
+            results = FanoutShape.Results.NONE;
+        } else {
+            throw new ConfigurationException(Diagnostics.message(Diagnostics.FANOUT_RETURN_TYPE, "@Fanout", name.location(),
+                    "the chunks' results must merge, so the method must return List, Collection, Map or void, or a "
+                            + "CompletionStage of one of them, but it returns " + method.getReturnType().getTypeString(true)));
+        }
+        return new FanoutShape(collections[0], parameters[collections[0]] == Set.class, results);
+    }
+}

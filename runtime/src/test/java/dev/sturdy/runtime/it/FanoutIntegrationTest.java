@@ -1,0 +1,291 @@
+package dev.sturdy.runtime.it;
+
+import dev.sturdy.exception.FanoutException;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FanoutIntegrationTest {
+
+    private ApplicationContext context;
+    private FanoutService service;
+
+    @BeforeEach
+    void start() {
+        context = ApplicationContext.run(Map.of("sturdy-test.fanout", "true"));
+        service = context.getBean(FanoutService.class);
+    }
+
+    @AfterEach
+    void stop() {
+        MDC.clear();
+        if (context.isRunning()) {
+            context.close();
+        }
+    }
+
+    private static List<Integer> items(int count) {
+        return IntStream.range(0, count).boxed().toList();
+    }
+
+    @Test
+    void mergesThousandsOfResultsInInputOrderWithExtraParametersPassedThrough() {
+        service.body = chunk -> {
+            if (chunk.iterator().next() % 7 == 0) {
+                Thread.yield();
+            }
+            return null;
+        };
+
+        List<String> labels = service.label(items(5000), "n");
+
+        assertThat(labels).hasSize(5000);
+        assertThat(labels).isEqualTo(items(5000).stream().map(item -> "n" + item).toList());
+    }
+
+    @Test
+    void runsExactlyParallelismChunksAtOnceNeverMore() {
+        CyclicBarrier allEightInside = new CyclicBarrier(8);
+        service.body = chunk -> {
+            try {
+                allEightInside.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("fewer than 8 chunks ran at once", e);
+            }
+            return null;
+        };
+
+        assertThat(service.label(items(8 * 3 * 5), "x")).hasSize(120);
+
+        assertThat(service.highWater.get()).isEqualTo(8);
+    }
+
+    @Test
+    void callsTheBodyOncePerBatchOfItems() {
+        service.label(items(100), "x");
+        assertThat(service.calls.get()).isEqualTo(34);
+        assertThat(service.chunkSizes).allMatch(size -> size <= 3);
+        assertThat(service.chunkSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
+    }
+
+    @Test
+    void setItemsAndMapResultsMerge() {
+        LinkedHashSet<Integer> items = new LinkedHashSet<>(items(50));
+
+        Map<Integer, Integer> squares = service.squares(items);
+
+        assertThat(squares).hasSize(50).containsEntry(7, 49);
+        assertThat(squares.keySet()).containsExactlyElementsOf(items);
+    }
+
+    @Test
+    void collectionResultsConcatenate() {
+        Collection<Integer> doubled = service.doubled(items(95));
+
+        assertThat(doubled).containsExactlyElementsOf(items(95).stream().map(item -> item * 2).toList());
+        assertThat(service.calls.get()).isEqualTo(10);
+    }
+
+    @Test
+    void voidMethodRunsEveryChunk() {
+        service.touch(items(9));
+
+        assertThat(service.calls.get()).isEqualTo(5);
+    }
+
+    @Test
+    void emptyInputDoesNotCallTheMethod() throws Exception {
+        assertThat(service.label(List.of(), "x")).isEmpty();
+        assertThat(service.squares(new LinkedHashSet<>())).isEmpty();
+        assertThat(service.doubledAsync(List.of()).get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(service.calls.get()).isZero();
+    }
+
+    @Test
+    void asyncMethodsFanOutWithoutBlockingTheCaller() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        service.body = chunk -> {
+            await(release);
+            return null;
+        };
+
+        CompletableFuture<List<Integer>> doubled = service.doubledAsync(items(100));
+        assertThat(doubled).isNotDone();
+        release.countDown();
+
+        assertThat(doubled.get(10, TimeUnit.SECONDS)).isEqualTo(items(100).stream().map(item -> item * 2).toList());
+        assertThat(service.calls.get()).isEqualTo(20);
+        assertThat(service.touchAsync(items(10)).toCompletableFuture().get(10, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
+    void failFastStopsStartingChunksAndThrowsTheFirstFailureUnwrapped() {
+        IllegalStateException boom = new IllegalStateException("item 0 failed");
+        service.body = chunk -> {
+            if (chunk.contains(0)) {
+                throw boom;
+            }
+            return null;
+        };
+
+        assertThatThrownBy(() -> service.retried(items(1000))).isSameAs(boom);
+
+        assertThat(service.calls.get()).as("most items never started").isLessThan(50);
+    }
+
+    @Test
+    void failFastCancelsChunksInFlightAndWaitsForThemToEnd() {
+        AtomicInteger interrupted = new AtomicInteger();
+        CountDownLatch otherStarted = new CountDownLatch(1);
+        service.body = chunk -> {
+            if (chunk.contains(0)) {
+                await(otherStarted);
+                throw new IllegalStateException("first");
+            }
+            otherStarted.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("cancelled chunk");
+        };
+
+        assertThatThrownBy(() -> service.touch(items(4))).hasMessage("first");
+
+        assertThat(interrupted.get()).as("the chunk in flight was interrupted, and had ended before the call failed").isEqualTo(1);
+        assertThat(service.inside.get()).isZero();
+    }
+
+    @Test
+    void collectRunsEveryChunkAndReportsPartialResultsAndFailuresByItem() {
+        assertThatThrownBy(() -> service.collect(items(7)))
+                .isInstanceOfSatisfying(FanoutException.class, failed -> {
+                    assertThat(failed.getMessage()).isEqualTo("FanoutService#collect: 1 chunk(s) failed, 2 of 7 items without a result");
+                    assertThat(failed.partialResults()).containsExactly("0", "1", null, null, "4", "5", "6");
+                    assertThat(failed.failures()).containsOnlyKeys(2, 3);
+                    assertThat(failed.failures().get(2)).isInstanceOf(IOException.class).hasMessage("chunk with 3");
+                });
+        assertThat(service.calls.get()).isEqualTo(4);
+    }
+
+    @Test
+    void aFailingChunkIsRetriedAlone() {
+        Map<Integer, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        service.body = chunk -> {
+            int item = chunk.iterator().next();
+            if (item == 5 && attempts.computeIfAbsent(item, k -> new AtomicInteger()).incrementAndGet() == 1) {
+                throw new IllegalStateException("transient");
+            }
+            return null;
+        };
+
+        assertThat(service.retried(items(10))).isEqualTo(items(10));
+
+        assertThat(service.calls.get()).as("ten chunks, one of them twice").isEqualTo(11);
+    }
+
+    @Test
+    void callersMdcIsSeenInEveryChunk() {
+        MDC.put("request-id", "r-7");
+
+        service.label(items(30), "x");
+
+        assertThat(service.mdcSeen).hasSize(10).allSatisfy((chunk, requestId) -> assertThat(requestId).isEqualTo("r-7"));
+    }
+
+    @Test
+    void closingTheContextCancelsARunningFanOutAndLeavesNoThreadBehind() throws Exception {
+        List<Thread> before = new ArrayList<>(Thread.getAllStackTraces().keySet());
+        try (ApplicationContext other = ApplicationContext.run(Map.of("sturdy-test.fanout", "true"))) {
+            FanoutService running = other.getBean(FanoutService.class);
+            CountDownLatch inside = new CountDownLatch(4);
+            running.body = chunk -> {
+                inside.countDown();
+                await(new CountDownLatch(1));
+                return null;
+            };
+            CompletableFuture<List<Integer>> call = running.doubledAsync(items(100));
+            CompletableFuture<Object> syncCall = new CompletableFuture<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    syncCall.complete(running.label(items(100), "x"));
+                } catch (RuntimeException failure) {
+                    syncCall.completeExceptionally(failure);
+                }
+            });
+            caller.start();
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+            other.close();
+
+            // the async method's work runs on the bean's own executor, which the context may stop first
+            assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).satisfiesAnyOf(
+                    ended -> assertThat(ended).isInstanceOf(java.util.concurrent.CancellationException.class),
+                    ended -> assertThat(ended).hasRootCauseInstanceOf(InterruptedException.class));
+            assertThatThrownBy(() -> syncCall.get(10, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.CancellationException.class);
+            caller.join(10_000);
+        }
+        assertThat(awaitThreadsGone(before)).as("threads started by the context").isEmpty();
+    }
+
+    @Test
+    void shapesThatCannotBeFannedOutAreRefusedClearly() {
+        FanoutService.Misshapen misshapen = context.getBean(FanoutService.Misshapen.class);
+
+        assertThatThrownBy(() -> misshapen.joined(items(3)))
+                .isInstanceOf(io.micronaut.context.exceptions.ConfigurationException.class)
+                .hasMessage("[sturdy:fanout-return-type] @Fanout on Misshapen.joined(List): the chunks' results must merge, so the "
+                        + "method must return List, Collection, Map or void, or a CompletionStage of one of them, but it returns String");
+        assertThatThrownBy(() -> misshapen.twoCollections(items(3), java.util.Set.of()))
+                .hasMessage("[sturdy:fanout-parameters] @Fanout on Misshapen.twoCollections(List, Set): the method must take exactly "
+                        + "one List, Set or Collection parameter (the items), but its parameters are (List, Set)");
+    }
+
+    private static List<String> awaitThreadsGone(List<Thread> before) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        List<String> extra;
+        do {
+            extra = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> !before.contains(thread) && thread.isAlive())
+                    .filter(thread -> !thread.getName().startsWith("ForkJoinPool.commonPool"))
+                    .map(Thread::getName).toList();
+            if (extra.isEmpty()) {
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        } while (System.nanoTime() < deadline);
+        return extra;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

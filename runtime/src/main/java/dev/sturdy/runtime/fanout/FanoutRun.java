@@ -3,7 +3,6 @@ package dev.sturdy.runtime.fanout;
 import dev.sturdy.annotation.FanoutErrors;
 import dev.sturdy.exception.FanoutException;
 import dev.sturdy.runtime.core.Futures;
-import dev.sturdy.runtime.core.Trampoline;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,35 +13,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.UnaryOperator;
 
 /**
- * One fan-out call. Chunks are cut from the items only when a slot is free, so at most
- * {@code parallelism} chunks (and their tasks) exist at any time, however many items there are.
- * Results are merged in input order as soon as every earlier chunk has finished. FAIL_FAST: the
- * first failure stops new chunks, cancels those in flight, waits for them to end (no task is left
- * behind), then fails the call with that failure, later ones suppressed. COLLECT: every chunk runs
- * and failures are reported together. Cancelling the result, or shutting down, cancels every
- * chunk. Thread-safe: its state is guarded by its own lock, held only briefly.
+ * One fan-out call: cuts chunks from the items only when one can start, so that at most
+ * {@code parallelism} chunks run at any time however many items there are; merges results in
+ * input order as soon as every earlier chunk has ended; and decides the outcome. Memory stays
+ * bounded by {@code parallelism}: no chunk starts more than {@link #WINDOW_PER_SLOT} times
+ * {@code parallelism} chunks after the oldest one still running, so results that are waiting for
+ * an earlier chunk to merge cannot pile up (a chunk that many times slower than the others holds
+ * the rest back until it ends). FAIL_FAST: the
+ * first failure stops new chunks and cancels those in flight; the call fails with it, later ones
+ * suppressed, once every chunk in flight has ended (no task is left behind). COLLECT: every chunk
+ * runs and failures are reported together. Cancelling the result, or shutting down, cancels every
+ * chunk. How chunks are run is the subclasses' part. Thread-safe: the state is guarded by the
+ * run's own lock, held only briefly.
  *
  * @param <I> the invocation type
+ * @see SyncFanoutRun
+ * @see AsyncFanoutRun
  */
-final class FanoutRun<I> {
+abstract class FanoutRun<I> {
 
-    private final FanoutStrategy<I> strategy;
+    /** How many chunks per slot may end before the oldest one still running. */
+    static final int WINDOW_PER_SLOT = 4;
+
+    /** Returned by {@link #nextChunk(boolean)}: a chunk may not start until an earlier one ends. */
+    static final Chunk WINDOW_FULL = new Chunk(-1, -1, List.of());
+
+    final FanoutStrategy<I> strategy;
+    final UnaryOperator<Runnable> callerContext;
+    final CompletableFuture<Object> result = new CompletableFuture<>();
     private final I invocation;
-    private final boolean async;
     private final Object[] arguments;
-    private final UnaryOperator<Runnable> callerContext;
-    private final CompletableFuture<Object> result = new CompletableFuture<>();
     private final boolean collect;
+    private final int chunkCount;
+    private final int window;
 
     // guarded by this
     private final Iterator<?> items;
-    private final Map<Integer, Chunk> running = new HashMap<>();
-    private final Map<Integer, Chunk> finishedEarly = new HashMap<>();
+    private final Map<Integer, Chunk> endedEarly = new HashMap<>();
     private final Object merged;
     private final List<Object> partial;
     private final Map<Integer, Throwable> failuresByItem = new LinkedHashMap<>();
@@ -53,110 +63,147 @@ final class FanoutRun<I> {
     private int nextToMerge;
     private boolean stopped;
     private boolean finished;
-    private Runnable forget = () -> { };
 
-    FanoutRun(FanoutStrategy<I> strategy, I invocation, boolean async) {
+    FanoutRun(FanoutStrategy<I> strategy, I invocation) {
         this.strategy = strategy;
         this.invocation = invocation;
-        this.async = async;
         this.arguments = strategy.invoker().arguments(invocation).clone();
         this.callerContext = strategy.invoker().captureContext();
         this.collect = strategy.policy().errors() == FanoutErrors.COLLECT;
+        int size = strategy.shape().items(arguments).size();
+        this.chunkCount = (size + strategy.policy().batchSize() - 1) / strategy.policy().batchSize();
+        this.window = WINDOW_PER_SLOT * strategy.policy().parallelism();
         this.items = strategy.shape().items(arguments).iterator();
         this.merged = strategy.shape().empty();
         this.partial = collect ? new ArrayList<>() : null;
     }
 
     CompletableFuture<Object> start() {
-        forget = strategy.inFlight().register(this::cancel);
+        Runnable forget = strategy.inFlight().register(this::cancel);
         Futures.whenCancelled(result, this::cancel);
         result.whenComplete((value, failure) -> forget.run());
-        launch();
+        if (chunkCount == 0) {
+            result.complete(merged);
+        } else {
+            begin(Math.min(strategy.policy().parallelism(), chunkCount));
+        }
         return result;
     }
 
+    /**
+     * Starts running chunks.
+     *
+     * @param slots how many chunks may run at once: {@code parallelism}, or fewer if there are fewer chunks
+     */
+    abstract void begin(int slots);
+
+    /** Cancels whatever runs the chunks in flight; called outside the lock. */
+    abstract void cancelInFlight();
+
     /** Stops the run: no new chunks, every chunk in flight cancelled, the result cancelled now. */
     void cancel() {
-        List<Chunk> toCancel;
         synchronized (this) {
             stopped = true;
-            toCancel = List.copyOf(running.values());
+            notifyAll();
         }
-        toCancel.forEach(Chunk::cancel);
+        cancelInFlight();
         result.cancel(true);
     }
 
-    /** Starts chunks while slots are free and items remain. */
-    private void launch() {
-        List<Chunk> started = new ArrayList<>();
-        boolean finishNow;
-        synchronized (this) {
-            while (!stopped && running.size() < strategy.policy().parallelism() && items.hasNext()) {
-                Chunk chunk = cut();
-                running.put(chunk.index, chunk);
-                started.add(chunk);
-            }
-            finishNow = !finished && running.isEmpty() && (stopped || !items.hasNext());
-            finished |= finishNow;
+    /**
+     * Stops the run because its chunks cannot be run (the executor refuses them while shutting
+     * down): it fails with {@code problem} once nothing is in flight, whatever {@code errors} says.
+     */
+    synchronized void abort(Throwable problem) {
+        stopped = true;
+        notifyAll();
+        if (firstFailure == null) {
+            firstFailure = problem;
         }
-        if (finishNow) {
-            finish();
-        }
-        started.forEach(chunk -> Trampoline.run(chunk::start));
     }
 
-    private Chunk cut() {
+    /**
+     * @param waitForWindow whether to wait (a sync worker) rather than return {@link #WINDOW_FULL}
+     *                      when the chunk would start too far after the oldest one still running
+     * @return the next chunk to run, or {@code null} when there is none (all cut, stopped, or the
+     * waiting worker was interrupted)
+     */
+    synchronized Chunk nextChunk(boolean waitForWindow) {
+        while (!stopped && items.hasNext() && nextChunk - nextToMerge >= window) {
+            if (!waitForWindow) {
+                return WINDOW_FULL;
+            }
+            try {
+                wait();
+            } catch (InterruptedException cancelled) {
+                return null;
+            }
+        }
+        if (stopped || !items.hasNext()) {
+            return null;
+        }
         List<Object> chunkItems = new ArrayList<>(strategy.policy().batchSize());
         while (chunkItems.size() < strategy.policy().batchSize() && items.hasNext()) {
             chunkItems.add(items.next());
         }
-        Chunk chunk = async ? new AsyncChunk(nextChunk, nextItem, chunkItems) : new SyncChunk(nextChunk, nextItem, chunkItems);
-        nextChunk++;
+        Chunk chunk = new Chunk(nextChunk++, nextItem, chunkItems);
         nextItem += chunkItems.size();
         return chunk;
     }
 
-    /** Called once per chunk, when it has ended one way or another. */
-    private void ended(Chunk chunk, Object value, Throwable failure) {
+    /**
+     * @return the chunk's own invocation, with its own copy of the arguments; the items are then
+     * the invocation's alone
+     */
+    I invocationFor(Chunk chunk) {
+        I chunkInvocation = strategy.invoker().detach(invocation, strategy.shape().withChunk(arguments, chunk.items));
+        chunk.items = null;
+        return chunkInvocation;
+    }
+
+    /**
+     * Records how a chunk ended.
+     *
+     * @return whether the chunks in flight must now be cancelled (the first failure, FAIL_FAST)
+     */
+    boolean ended(Chunk chunk, Object value, Throwable failure) {
         Throwable problem = failure == null && !strategy.shape().accepts(value)
                 ? new IllegalStateException(strategy.policy().method() + " returned " + value + " for a chunk; expected a "
                 + (strategy.shape().results() == FanoutShape.Results.MERGED_MAP ? "Map" : "Collection"))
                 : failure;
-        List<Chunk> toCancel = List.of();
         synchronized (this) {
-            running.remove(chunk.index);
             chunk.value = value;
             chunk.failure = problem;
-            if (problem != null) {
-                toCancel = failed(chunk, problem);
-            }
-            finishedEarly.put(chunk.index, chunk);
+            endedEarly.put(chunk.index, chunk);
             mergeInOrder();
+            return problem != null && failed(chunk, problem);
         }
-        toCancel.forEach(Chunk::cancel);
-        launch();
     }
 
-    private List<Chunk> failed(Chunk chunk, Throwable failure) {
+    private boolean failed(Chunk chunk, Throwable failure) {
         if (collect) {
             for (int item = chunk.firstItem; item < chunk.firstItem + chunk.size; item++) {
                 failuresByItem.put(item, failure);
             }
-            return List.of();
+            return false;
         }
         if (firstFailure == null) {
             firstFailure = failure;
             stopped = true;
-            return List.copyOf(running.values());
+            notifyAll();
+            return true;
         }
         if (!(failure instanceof CancellationException) && failure != firstFailure) {
             laterFailures.add(failure);
         }
-        return List.of();
+        return false;
     }
 
     private void mergeInOrder() {
-        for (Chunk next = finishedEarly.remove(nextToMerge); next != null; next = finishedEarly.remove(nextToMerge)) {
+        if (endedEarly.containsKey(nextToMerge)) {
+            notifyAll();
+        }
+        for (Chunk next = endedEarly.remove(nextToMerge); next != null; next = endedEarly.remove(nextToMerge)) {
             if (next.failure == null) {
                 strategy.shape().merge(merged, next.value, next.size, partial);
             } else if (partial != null) {
@@ -166,10 +213,15 @@ final class FanoutRun<I> {
         }
     }
 
-    private void finish() {
+    /** Completes the result once nothing is left in flight; safe to call more than once. */
+    void finish() {
         Throwable failure;
         FanoutException collected = null;
         synchronized (this) {
+            if (finished) {
+                return;
+            }
+            finished = true;
             failure = firstFailure;
             laterFailures.forEach(failure == null ? later -> { } : failure::addSuppressed);
             if (!failuresByItem.isEmpty()) {
@@ -188,12 +240,12 @@ final class FanoutRun<I> {
     }
 
     /** One chunk: where its items start in the input, how many there are, and how it ended. */
-    private abstract class Chunk {
+    static final class Chunk {
 
         final int index;
         final int firstItem;
         final int size;
-        private List<Object> items;
+        List<Object> items;
         Object value;
         Throwable failure;
 
@@ -202,100 +254,6 @@ final class FanoutRun<I> {
             this.firstItem = firstItem;
             this.size = items.size();
             this.items = items;
-        }
-
-        /** @return the chunk's own invocation; the items are then the invocation's alone */
-        I invocation() {
-            I chunkInvocation = strategy.invoker().detach(invocation, strategy.shape().withChunk(arguments, items));
-            items = null;
-            return chunkInvocation;
-        }
-
-        abstract void start();
-
-        abstract void cancel();
-    }
-
-    /** A sync method's chunk: a task on the executor, interrupted when cancelled while it runs. */
-    private final class SyncChunk extends Chunk {
-
-        private final FutureTask<Object> task;
-
-        SyncChunk(int index, int firstItem, List<Object> items) {
-            super(index, firstItem, items);
-            this.task = new FutureTask<>(() -> {
-                try {
-                    return strategy.delegate().call(invocation());
-                } catch (Throwable failure) {
-                    throw Futures.sneakyThrow(failure);
-                }
-            }) {
-                @Override
-                public void run() {
-                    super.run();
-                    report(this);
-                }
-            };
-        }
-
-        @Override
-        void start() {
-            try {
-                strategy.executor().execute(callerContext.apply(task));
-            } catch (RuntimeException rejected) {
-                task.cancel(false);
-                ended(this, null, rejected);
-            }
-        }
-
-        @Override
-        void cancel() {
-            task.cancel(true);
-        }
-
-        private void report(FutureTask<Object> done) {
-            try {
-                ended(this, done.get(), null);
-            } catch (CancellationException cancelled) {
-                ended(this, null, cancelled);
-            } catch (ExecutionException failed) {
-                ended(this, null, failed.getCause());
-            } catch (InterruptedException impossible) {
-                Thread.currentThread().interrupt();
-                ended(this, null, impossible);
-            }
-        }
-    }
-
-    /** An async method's chunk: started on the launching thread, cancelled through its future. */
-    private final class AsyncChunk extends Chunk {
-
-        private volatile CompletableFuture<Object> work;
-        private volatile boolean cancelled;
-
-        AsyncChunk(int index, int firstItem, List<Object> items) {
-            super(index, firstItem, items);
-        }
-
-        @Override
-        void start() {
-            Trampoline.run(callerContext.apply(() -> {
-                CompletableFuture<Object> started = strategy.delegate().callAsync(invocation());
-                work = started;
-                if (cancelled) {
-                    started.cancel(true);
-                }
-                started.whenComplete((value, failure) -> ended(this, value, failure == null ? null : Futures.unwrap(failure)));
-            }));
-        }
-
-        @Override
-        void cancel() {
-            cancelled = true;
-            CompletableFuture<Object> started = work;
-            if (started != null) {
-                started.cancel(true);
-            }
         }
     }
 }

@@ -46,7 +46,7 @@ public final class FanoutStrategy<I> implements Strategy<I> {
 
     @Override
     public Object call(I invocation) throws Throwable {
-        FanoutRun<I> run = new FanoutRun<>(this, invocation, false);
+        FanoutRun<I> run = new SyncFanoutRun<>(this, invocation);
         CompletableFuture<Object> result = run.start();
         try {
             return result.get();
@@ -63,7 +63,7 @@ public final class FanoutStrategy<I> implements Strategy<I> {
 
     @Override
     public CompletableFuture<Object> callAsync(I invocation) {
-        return new FanoutRun<>(this, invocation, true).start();
+        return new AsyncFanoutRun<>(this, invocation).start();
     }
 
     FanoutPolicy policy() {

@@ -1,0 +1,94 @@
+package dev.sturdy.runtime.fanout;
+
+import dev.sturdy.runtime.core.Futures;
+import dev.sturdy.runtime.core.Trampoline;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs an async method's chunks: each starts on the thread that frees its slot (the caller for the
+ * first ones, a finishing chunk's thread after that), without blocking anyone; cancelling cancels
+ * their futures. The run finishes when no chunk is in flight and none is left to start.
+ * Thread-safe.
+ *
+ * @param <I> the invocation type
+ */
+final class AsyncFanoutRun<I> extends FanoutRun<I> {
+
+    private final Map<Integer, CompletableFuture<Object>> inFlight = new HashMap<>();
+    private int running;
+    private int deferred;
+
+    AsyncFanoutRun(FanoutStrategy<I> strategy, I invocation) {
+        super(strategy, invocation);
+    }
+
+    @Override
+    void begin(int slots) {
+        for (int i = 0; i < slots; i++) {
+            startNext();
+        }
+    }
+
+    private void startNext() {
+        Chunk chunk;
+        synchronized (this) {
+            chunk = nextChunk(false);
+            if (chunk == WINDOW_FULL) {
+                deferred++;
+                return;
+            }
+            if (chunk == null) {
+                if (running == 0) {
+                    finishLater();
+                }
+                return;
+            }
+            running++;
+        }
+        Trampoline.run(callerContext.apply(() -> start(chunk)));
+    }
+
+    private void start(Chunk chunk) {
+        CompletableFuture<Object> work = strategy.delegate().callAsync(invocationFor(chunk));
+        synchronized (this) {
+            inFlight.put(chunk.index, work);
+        }
+        if (result.isDone()) {
+            work.cancel(true);
+        }
+        work.whenComplete((value, failure) -> {
+            boolean cancelOthers = ended(chunk, value, failure == null ? null : Futures.unwrap(failure));
+            int slots;
+            synchronized (this) {
+                inFlight.remove(chunk.index);
+                running--;
+                slots = 1 + deferred;
+                deferred = 0;
+            }
+            if (cancelOthers) {
+                cancelInFlight();
+            }
+            for (int i = 0; i < slots; i++) {
+                startNext();
+            }
+        });
+    }
+
+    private void finishLater() {
+        Trampoline.run(this::finish);
+    }
+
+    @Override
+    void cancelInFlight() {
+        List<CompletableFuture<Object>> toCancel;
+        synchronized (this) {
+            toCancel = new ArrayList<>(inFlight.values());
+        }
+        toCancel.forEach(work -> work.cancel(true));
+    }
+}

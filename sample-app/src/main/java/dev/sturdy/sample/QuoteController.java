@@ -2,12 +2,17 @@ package dev.sturdy.sample;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** {@code GET /quotes/{symbol}} (blocking) and {@code GET /quotes/{symbol}/async}. */
+/**
+ * {@code GET /quotes/{symbol}} (blocking), {@code GET /quotes/{symbol}/async}, and
+ * {@code GET /quotes?symbols=A,B,C} (many at once, fanned out).
+ */
 @Controller("/quotes")
 public class QuoteController {
 
@@ -15,6 +20,12 @@ public class QuoteController {
 
     public QuoteController(QuoteService quotes) {
         this.quotes = quotes;
+    }
+
+    @Get("{?symbols}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public List<Quote> quotes(@QueryValue List<String> symbols) throws Exception {
+        return quotes.quotes(symbols);
     }
 
     @Get("/{symbol}")

@@ -27,6 +27,17 @@ class BrokenUpstreamTest {
     }
 
     @Test
+    void marksEverySymbolUnavailableWhenAllFail() {
+        Quote[] quotes = client.toBlocking().retrieve("/quotes?symbols=ACME,GLOBEX", Quote[].class);
+
+        assertThat(quotes).extracting(Quote::symbol).containsExactly("ACME", "GLOBEX");
+        assertThat(quotes).allSatisfy(quote -> {
+            assertThat(quote.source()).isEqualTo("fallback");
+            assertThat(quote.note()).startsWith("IOException: upstream refused the connection for " + quote.symbol());
+        });
+    }
+
+    @Test
     void stillAnswersWithAFallbackQuoteAsynchronously() {
         Quote quote = client.toBlocking().retrieve("/quotes/ACME/async", Quote.class);
 

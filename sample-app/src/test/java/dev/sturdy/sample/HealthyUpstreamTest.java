@@ -28,6 +28,14 @@ class HealthyUpstreamTest {
     }
 
     @Test
+    void pricesManySymbolsInTheOrderAsked() {
+        Quote[] quotes = client.toBlocking().retrieve("/quotes?symbols=ACME,GLOBEX,INITECH", Quote[].class);
+
+        assertThat(quotes).extracting(Quote::symbol).containsExactly("ACME", "GLOBEX", "INITECH");
+        assertThat(quotes).allSatisfy(quote -> assertThat(quote.source()).isEqualTo("live"));
+    }
+
+    @Test
     void answersWithALiveQuoteAsynchronously() {
         Quote quote = client.toBlocking().retrieve("/quotes/ACME/async", Quote.class);
 

@@ -100,14 +100,17 @@ abstract class FanoutRun<I> {
     /** Cancels whatever runs the chunks in flight; called outside the lock. */
     abstract void cancelInFlight();
 
-    /** Stops the run: no new chunks, every chunk in flight cancelled, the result cancelled now. */
+    /**
+     * Stops the run: no new chunks, the result cancelled now, then every chunk in flight cancelled
+     * (in that order, so that a chunk failing from its interrupt cannot decide the outcome first).
+     */
     void cancel() {
         synchronized (this) {
             stopped = true;
             notifyAll();
         }
-        cancelInFlight();
         result.cancel(true);
+        cancelInFlight();
     }
 
     /**

@@ -27,6 +27,7 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.inject.ExecutableMethod;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -62,6 +63,16 @@ final class ChainFactory {
         this.shared = shared;
         this.inFlight = inFlight;
         this.fanoutExecutor = fanoutExecutor;
+    }
+
+    /**
+     * Cancels the async retries and fan-outs in flight when the context closes. This bean is
+     * created after Sturdy's executor and clock, so it is destroyed before them: the work is
+     * cancelled before its threads are stopped.
+     */
+    @PreDestroy
+    void cancelInFlight() {
+        inFlight.cancelAll();
     }
 
     /**

@@ -82,6 +82,44 @@ class FanoutIntegrationTest {
     }
 
     @Test
+    void aSlowFirstChunkHoldsTheOthersBackAfterFourTimesParallelismChunks() throws Exception {
+        // platform threads, so that the test can see a worker wait (virtual threads are not listed)
+        context.close();
+        context = ApplicationContext.run(Map.of("sturdy-test.fanout", "true", "sturdy.fanout.executor", "io"));
+        service = context.getBean(FanoutService.class);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        service.body = chunk -> {
+            if (chunk.contains(0)) {
+                await(releaseFirst);
+            }
+            return null;
+        };
+        CompletableFuture<List<Integer>> result = new CompletableFuture<>();
+        Thread runner = new Thread(() -> result.complete(service.twoAtATime(items(1000))));
+        runner.start();
+
+        awaitWorkerParkedInNextChunk();
+
+        assertThat(service.calls.get()).as("chunks 0..7 cut while chunk 0 runs: 4 x parallelism 2").isEqualTo(8);
+        releaseFirst.countDown();
+        assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(items(1000));
+    }
+
+    private static void awaitWorkerParkedInNextChunk() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            boolean parked = Thread.getAllStackTraces().entrySet().stream()
+                    .anyMatch(entry -> entry.getKey().getState() == Thread.State.WAITING
+                            && java.util.Arrays.stream(entry.getValue()).anyMatch(frame -> frame.getMethodName().equals("nextChunk")));
+            if (parked) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+        throw new AssertionError("no worker waited for the window");
+    }
+
+    @Test
     void callsTheBodyOncePerBatchOfItems() {
         service.label(items(100), "x");
         assertThat(service.calls.get()).isEqualTo(34);
@@ -221,9 +259,10 @@ class FanoutIntegrationTest {
         List<Thread> before = new ArrayList<>(Thread.getAllStackTraces().keySet());
         try (ApplicationContext other = ApplicationContext.run(Map.of("sturdy-test.fanout", "true"))) {
             FanoutService running = other.getBean(FanoutService.class);
-            CountDownLatch inside = new CountDownLatch(4);
+            CountDownLatch asyncInside = new CountDownLatch(4);
+            CountDownLatch syncInside = new CountDownLatch(8);
             running.body = chunk -> {
-                inside.countDown();
+                (chunk.iterator().next() >= 1000 ? syncInside : asyncInside).countDown();
                 await(new CountDownLatch(1));
                 return null;
             };
@@ -231,13 +270,14 @@ class FanoutIntegrationTest {
             CompletableFuture<Object> syncCall = new CompletableFuture<>();
             Thread caller = new Thread(() -> {
                 try {
-                    syncCall.complete(running.label(items(100), "x"));
+                    syncCall.complete(running.label(IntStream.range(1000, 1100).boxed().toList(), "x"));
                 } catch (RuntimeException failure) {
                     syncCall.completeExceptionally(failure);
                 }
             });
             caller.start();
-            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(asyncInside.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(syncInside.await(10, TimeUnit.SECONDS)).isTrue();
 
             other.close();
 

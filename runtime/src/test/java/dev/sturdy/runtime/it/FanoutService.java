@@ -94,6 +94,12 @@ public class FanoutService {
         return CompletableFuture.runAsync(() -> enter(items), asyncWork);
     }
 
+    @Fanout(parallelism = 2)
+    public List<Integer> twoAtATime(List<Integer> items) {
+        enter(items);
+        return items;
+    }
+
     @Fanout(parallelism = 2, errors = FanoutErrors.COLLECT, batchSize = 2)
     public List<String> collect(List<Integer> items) throws IOException {
         enter(items);

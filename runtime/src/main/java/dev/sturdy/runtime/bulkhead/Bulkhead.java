@@ -172,16 +172,18 @@ public final class Bulkhead {
         }
 
         /**
-         * Gives up waiting, unless a permit was already handed over.
+         * Gives up waiting, unless a permit was already handed over. May be called more than once
+         * (a sync caller's wait can run out and be interrupted at the same time).
          *
-         * @return whether the call gave up; {@code false} means it holds a permit and must release it
+         * @return whether the call holds no permit; {@code false} means a permit was handed to it
+         * and it must release it
          */
         boolean abandon() {
             if (decision.complete(NONE)) {
                 bulkhead.forget(this);
                 return true;
             }
-            return false;
+            return decision.join() == NONE;
         }
 
         private boolean grant(int permit) {

@@ -88,7 +88,8 @@ class BulkheadConcurrencyTest {
         assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
         awaitQuiet(bulkhead);
         synchronized (pending) {
-            assertThat(pending).allSatisfy(future -> assertThat(future).isDone());
+            assertThat(pending).as("every call ended; bulkhead: %d running, %d waiting", bulkhead.running(), bulkhead.waiting())
+                    .allSatisfy(future -> assertThat(future).isDone());
         }
         assertThat(executions.get()).as("the storm ran bodies, not only rejections").isGreaterThan(100);
         assertThat(highWater.get()).isLessThanOrEqualTo(LIMIT);

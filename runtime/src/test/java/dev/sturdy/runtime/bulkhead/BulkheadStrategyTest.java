@@ -217,6 +217,32 @@ class BulkheadStrategyTest {
         assertThat(permits.running()).isZero();
     }
 
+    @Test
+    void aWaiterThatGivesUpTwiceNeverReleasesAPermitItDoesNotHold() {
+        Bulkhead permits = bulkhead(1, 2, Duration.ofSeconds(1));
+        int held = permits.tryAcquire();
+        Bulkhead.Waiter gaveUp = permits.enqueue();
+        Bulkhead.Waiter next = permits.enqueue();
+
+        assertThat(gaveUp.abandon()).as("its wait ran out").isTrue();
+        assertThat(gaveUp.abandon()).as("and it was interrupted too: still no permit to release").isTrue();
+        permits.release(held);
+
+        assertThat(next.decision()).isCompletedWithValue(held);
+        assertThat(permits.waiting()).isZero();
+    }
+
+    @Test
+    void aWaiterGrantedBeforeGivingUpKnowsItHoldsThePermit() {
+        Bulkhead permits = bulkhead(1, 1, Duration.ofSeconds(1));
+        int held = permits.tryAcquire();
+        Bulkhead.Waiter waiter = permits.enqueue();
+        permits.release(held);
+
+        assertThat(waiter.abandon()).isFalse();
+        assertThat(waiter.decision()).isCompletedWithValue(held);
+    }
+
     private Future<Object> inBackground(BulkheadStrategy<TestInvocation> strategy, TestInvocation invocation) {
         return callers.submit(() -> {
             try {

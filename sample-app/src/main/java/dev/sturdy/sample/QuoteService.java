@@ -54,7 +54,7 @@ public class QuoteService {
     @Fanout(parallelism = 8, errors = FanoutErrors.COLLECT)
     @Retry(maxAttempts = 3, delay = "50ms", retryOn = {IOException.class, TimeoutExceededException.class})
     @Timeout("${sample.quote.timeout:500ms}")
-    @Fallback(method = "partly")
+    @Fallback(method = "partly", applyOn = FanoutException.class)
     public List<Quote> quotes(List<String> symbols) throws IOException, InterruptedException {
         List<Quote> quotes = new ArrayList<>(symbols.size());
         for (String symbol : symbols) {

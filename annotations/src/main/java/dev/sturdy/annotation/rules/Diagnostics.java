@@ -16,14 +16,26 @@ public final class Diagnostics {
     public static final String RETRY_MAX_DELAY_BELOW_DELAY = "retry-max-delay-below-delay";
     /** Code of a placeholder that no property resolves (start-up only). */
     public static final String UNRESOLVED_PLACEHOLDER = "unresolved-placeholder";
-    /** Code of a {@code @Fallback} whose method does not exist or does not fit. */
-    public static final String FALLBACK_NOT_FOUND = "fallback-not-found";
+    /** Code of a {@code @Fallback} naming a method that does not exist. */
+    public static final String FALLBACK_MISSING = "fallback-missing";
+    /** Code of a {@code @Fallback} naming methods whose parameters do not fit. */
+    public static final String FALLBACK_PARAMETERS = "fallback-parameters";
+    /** Code of a {@code @Fallback} whose method returns a type the annotated method cannot return. */
+    public static final String FALLBACK_RETURN_TYPE = "fallback-return-type";
+    /** Code of a {@code @Fallback} naming the annotated method itself. */
+    public static final String FALLBACK_SELF = "fallback-self";
+    /** Code of a fallback whose failure parameter cannot receive every failure {@code applyOn} lets through. */
+    public static final String FALLBACK_FAILURE_TYPE = "fallback-failure-type";
     /** Code of a {@code @Fanout} method without exactly one {@code List}, {@code Set} or {@code Collection} parameter. */
     public static final String FANOUT_PARAMETERS = "fanout-parameters";
     /** Code of a {@code @Fanout} method whose results cannot be merged. */
     public static final String FANOUT_RETURN_TYPE = "fanout-return-type";
     /** Code of a return type that Sturdy does not protect (yet). */
     public static final String UNSUPPORTED_RETURN_TYPE = "unsupported-return-type";
+    /** Code of an annotation on a method the proxy cannot intercept (private, static, final, in a final class). */
+    public static final String NOT_INTERCEPTABLE = "not-interceptable";
+    /** Code of an exception list left empty, so that the policy can never act. */
+    public static final String NEVER_APPLIES = "never-applies";
 
     private Diagnostics() {
     }
@@ -45,6 +57,74 @@ public final class Diagnostics {
     public static String maxDelayBelowDelay(String location, String maxDelayFound, String delayFound) {
         return message(RETRY_MAX_DELAY_BELOW_DELAY, "@Retry.maxDelay", location,
                 "must be >= @Retry.delay (" + delayFound + "), but was " + maxDelayFound);
+    }
+
+    /**
+     * @param code {@link #FALLBACK_MISSING}, {@link #FALLBACK_PARAMETERS} or {@link #FALLBACK_RETURN_TYPE}
+     * @param location the annotated method
+     * @param name the fallback method's name as written
+     * @param wanted what the fallback must be, e.g. {@code a method of PriceService with parameters (String) or (String, Throwable)}
+     * @param candidates the methods of that name found, as {@code String cached(int)}, empty when there are none
+     * @return the message for a fallback method that does not exist or does not fit
+     */
+    public static String fallbackUnfit(String code, String location, String name, String wanted, List<String> candidates) {
+        String found = candidates.isEmpty() ? "no method of that name exists" : "candidates found: " + String.join(", ", candidates);
+        return message(code, "@Fallback.method", location, "must name " + wanted + ", but was \"" + name + "\": " + found);
+    }
+
+    /**
+     * @param location the method
+     * @param parameters its parameter types as written, e.g. {@code List, Set}
+     * @return the message for a {@code @Fanout} method without exactly one items parameter
+     */
+    public static String fanoutParameters(String location, String parameters) {
+        return message(FANOUT_PARAMETERS, "@Fanout", location, "the method must take exactly one List, Set or Collection "
+                + "parameter (the items), but its parameters are (" + parameters + ")");
+    }
+
+    /**
+     * @param location the method
+     * @param returnType its return type as written
+     * @return the message for a {@code @Fanout} method whose chunks' results cannot merge
+     */
+    public static String fanoutReturnType(String location, String returnType) {
+        return message(FANOUT_RETURN_TYPE, "@Fanout", location, "the chunks' results must merge, so the method must return "
+                + "List, Collection, Map or void, or a CompletionStage of one of them, but it returns " + returnType);
+    }
+
+    /**
+     * @param annotation simple name of the annotation at fault
+     * @param location the method
+     * @param returnType the return type as written
+     * @return the message for a return type Sturdy does not protect
+     */
+    public static String unsupportedReturnType(String annotation, String location, String returnType) {
+        return message(UNSUPPORTED_RETURN_TYPE, "@" + annotation, location, "Sturdy does not protect a method returning "
+                + returnType + " yet, rather than protect it wrongly; return a plain value, a CompletionStage or a CompletableFuture");
+    }
+
+    /**
+     * @param annotation simple name of the annotation at fault
+     * @param location the method or type
+     * @param why what stops the proxy, e.g. {@code the method is private}
+     * @param fix what to change, e.g. {@code make it public}
+     * @return the message for an annotation the proxy could never apply
+     */
+    public static String notInterceptable(String annotation, String location, String why, String fix) {
+        return message(NOT_INTERCEPTABLE, "@" + annotation, location, why + ", so Micronaut's proxy cannot intercept it and the "
+                + "annotation would do nothing; " + fix);
+    }
+
+    /**
+     * @param annotation simple name, e.g. {@code Retry}
+     * @param attribute the empty list, e.g. {@code retryOn}
+     * @param location the method or type
+     * @param consequence what never happens, e.g. {@code no failure is ever retried}
+     * @return the message for an exception list left empty
+     */
+    public static String neverApplies(String annotation, String attribute, String location, String consequence) {
+        return message(NEVER_APPLIES, "@" + annotation + "." + attribute, location, "must list at least one exception, but was {}: "
+                + consequence + "; remove the annotation, or list the failures it is for");
     }
 
     /**

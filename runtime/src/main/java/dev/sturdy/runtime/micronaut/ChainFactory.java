@@ -48,6 +48,9 @@ import java.util.concurrent.Future;
 @Singleton
 final class ChainFactory {
 
+    private static final List<Class<? extends Annotation>> ALL =
+            List.of(Fallback.class, Fanout.class, Retry.class, CircuitBreaker.class, RateLimit.class, Timeout.class, Bulkhead.class);
+
     private final SturdyClock clock;
     private final ExecutorService executor;
     private final Environment environment;
@@ -90,7 +93,7 @@ final class ChainFactory {
         if (annotations.none()) {
             return new MethodChain(chain, false);
         }
-        boolean async = isAsync(method, name);
+        boolean async = isAsync(method, name, annotations.first());
         String fullName = method.getDeclaringType().getName() + "#" + method.getMethodName()
                 + java.util.Arrays.toString(method.getArgumentTypes());
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
@@ -129,16 +132,15 @@ final class ChainFactory {
         return new MethodChain(chain, async);
     }
 
-    private static boolean isAsync(ExecutableMethod<?, ?> method, MethodName name) {
+    private static boolean isAsync(ExecutableMethod<?, ?> method, MethodName name, String firstAnnotation) {
         Class<?> type = method.getReturnType().getType();
         if (type == CompletionStage.class || type == CompletableFuture.class) {
             return true;
         }
         if (method.isSuspend() || Future.class.isAssignableFrom(type) || CompletionStage.class.isAssignableFrom(type)
                 || isReactive(type)) {
-            throw new ConfigurationException(Diagnostics.message(Diagnostics.UNSUPPORTED_RETURN_TYPE, "return type " + type.getSimpleName(),
-                    name.location(), "Sturdy does not protect " + (method.isSuspend() ? "suspend functions" : type.getName())
-                            + " yet; return a plain value, a CompletionStage or a CompletableFuture"));
+            throw new ConfigurationException(Diagnostics.unsupportedReturnType(firstAnnotation, name.location(),
+                    method.isSuspend() ? "a suspend function" : type.getSimpleName()));
         }
         return false;
     }
@@ -173,8 +175,12 @@ final class ChainFactory {
         }
 
         boolean none() {
-            return List.of(Retry.class, Timeout.class, Fallback.class, Bulkhead.class, RateLimit.class, CircuitBreaker.class, Fanout.class)
-                    .stream().allMatch(type -> find(type).isEmpty());
+            return first() == null;
+        }
+
+        /** @return the simple name of the first Sturdy annotation that applies, or {@code null} */
+        String first() {
+            return ALL.stream().filter(type -> find(type).isPresent()).map(Class::getSimpleName).findFirst().orElse(null);
         }
 
         Optional<AnnotationAttributes> find(Class<? extends Annotation> type) {

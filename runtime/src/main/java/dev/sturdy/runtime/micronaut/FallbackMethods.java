@@ -31,6 +31,7 @@ final class FallbackMethods {
         Class<?>[] parameters = annotated.getArgumentTypes();
         Class<?> returnType = annotated.getReturnType().getType();
         List<Method> candidates = new ArrayList<>();
+        List<Method> fittingParameters = new ArrayList<>();
         Method plain = null;
         Method withFailure = null;
         for (Class<?> type = annotated.getDeclaringType(); type != null && type != Object.class; type = type.getSuperclass()) {
@@ -39,21 +40,28 @@ final class FallbackMethods {
                     continue;
                 }
                 candidates.add(candidate);
+                Class<?>[] found = candidate.getParameterTypes();
+                boolean same = Arrays.equals(found, parameters);
+                boolean receivesFailure = found.length == parameters.length + 1
+                        && Arrays.equals(Arrays.copyOf(found, parameters.length), parameters)
+                        && Throwable.class.isAssignableFrom(found[parameters.length]);
+                if (!same && !receivesFailure) {
+                    continue;
+                }
+                fittingParameters.add(candidate);
                 if (!returns(candidate.getReturnType(), returnType, async)) {
                     continue;
                 }
-                Class<?>[] found = candidate.getParameterTypes();
-                if (Arrays.equals(found, parameters)) {
+                if (same) {
                     plain = plain == null ? candidate : plain;
-                } else if (found.length == parameters.length + 1 && Arrays.equals(Arrays.copyOf(found, parameters.length), parameters)
-                        && Throwable.class.isAssignableFrom(found[parameters.length])) {
+                } else {
                     withFailure = withFailure == null ? candidate : withFailure;
                 }
             }
         }
         Method chosen = withFailure != null ? withFailure : plain;
         if (chosen == null) {
-            throw fallback.invalid(notFound(annotated, fallback.method(), name, parameters, returnType, candidates));
+            throw fallback.invalid(unfit(annotated, fallback.method(), name, parameters, returnType, candidates, fittingParameters));
         }
         chosen.trySetAccessible();
         return withFailure != null ? receivingFailure(chosen) : ignoringFailure(chosen);
@@ -95,17 +103,22 @@ final class FallbackMethods {
         return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
     }
 
-    private static String notFound(ExecutableMethod<?, ?> annotated, MethodName method, String name, Class<?>[] parameters,
-                                   Class<?> returnType, List<Method> candidates) {
-        String params = simpleNames(parameters);
-        String wanted = "a method " + name + "(" + params + ") or " + name + "(" + (params.isEmpty() ? "" : params + ", ")
-                + "Throwable) returning " + returnType.getSimpleName() + " in " + annotated.getDeclaringType().getSimpleName();
-        String found = candidates.isEmpty() ? "no method of that name exists"
-                : "candidates found: " + candidates.stream()
+    private static String unfit(ExecutableMethod<?, ?> annotated, MethodName method, String name, Class<?>[] parameters,
+                                Class<?> returnType, List<Method> candidates, List<Method> fittingParameters) {
+        List<String> found = candidates.stream()
                 .map(c -> c.getReturnType().getSimpleName() + " " + c.getName() + "(" + simpleNames(c.getParameterTypes()) + ")")
-                .collect(Collectors.joining(", "));
-        return Diagnostics.message(Diagnostics.FALLBACK_NOT_FOUND, "@Fallback.method", method.location(),
-                "must name " + wanted + ", but was \"" + name + "\": " + found);
+                .toList();
+        String params = simpleNames(parameters);
+        if (candidates.isEmpty()) {
+            return Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_MISSING, method.location(), name,
+                    "a method of " + annotated.getDeclaringType().getSimpleName(), found);
+        }
+        if (fittingParameters.isEmpty()) {
+            return Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_PARAMETERS, method.location(), name, "a method with parameters ("
+                    + params + ") or (" + (params.isEmpty() ? "" : params + ", ") + "Throwable)", found);
+        }
+        return Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_RETURN_TYPE, method.location(), name,
+                "a method returning " + returnType.getSimpleName() + " (or a subtype)", found);
     }
 
     private static String simpleNames(Class<?>[] types) {

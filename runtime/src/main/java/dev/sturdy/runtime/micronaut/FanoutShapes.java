@@ -29,9 +29,8 @@ final class FanoutShapes {
         int[] collections = java.util.stream.IntStream.range(0, parameters.length)
                 .filter(i -> Collection.class.isAssignableFrom(parameters[i])).toArray();
         if (collections.length != 1 || !ITEM_TYPES.contains(parameters[collections[0]])) {
-            throw new ConfigurationException(Diagnostics.message(Diagnostics.FANOUT_PARAMETERS, "@Fanout", name.location(),
-                    "the method must take exactly one List, Set or Collection parameter (the items), but its parameters are ("
-                            + Arrays.stream(parameters).map(Class::getSimpleName).collect(Collectors.joining(", ")) + ")"));
+            throw new ConfigurationException(Diagnostics.fanoutParameters(name.location(),
+                    Arrays.stream(parameters).map(Class::getSimpleName).collect(Collectors.joining(", "))));
         }
         Argument<?> returned = async ? method.getReturnType().getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT) : method.getReturnType().asArgument();
         Class<?> type = returned.getType();
@@ -43,9 +42,7 @@ final class FanoutShapes {
         } else if (type == void.class || type == Void.class) {
             results = FanoutShape.Results.NONE;
         } else {
-            throw new ConfigurationException(Diagnostics.message(Diagnostics.FANOUT_RETURN_TYPE, "@Fanout", name.location(),
-                    "the chunks' results must merge, so the method must return List, Collection, Map or void, or a "
-                            + "CompletionStage of one of them, but it returns " + method.getReturnType().getTypeString(true)));
+            throw new ConfigurationException(Diagnostics.fanoutReturnType(name.location(), method.getReturnType().getTypeString(true)));
         }
         return new FanoutShape(collections[0], parameters[collections[0]] == Set.class, results);
     }

@@ -1,0 +1,62 @@
+package dev.sturdy.processor;
+
+import dev.sturdy.annotation.rules.Diagnostics;
+
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code @Fanout}: ranges, exactly one {@code List}, {@code Set} or {@code Collection} parameter,
+ * and a result type that merges ({@code List}, {@code Collection}, {@code Map}, {@code void}, or a
+ * {@code CompletionStage}/{@code CompletableFuture} of one of them).
+ */
+final class FanoutValidator implements Validator {
+
+    private static final Set<String> ITEMS = Set.of("java.util.List", "java.util.Set", "java.util.Collection");
+    private static final Set<String> RESULTS = Set.of("java.util.List", "java.util.Collection", "java.util.Map");
+    private static final Set<String> STAGES = Set.of("java.util.concurrent.CompletionStage", "java.util.concurrent.CompletableFuture");
+
+    @Override
+    public List<Finding> validate(Use use) {
+        List<Finding> findings = new ArrayList<>(Attributes.check(use));
+        Types types = use.env().getTypeUtils();
+        TypeMirror collection = types.erasure(use.env().getElementUtils().getTypeElement("java.util.Collection").asType());
+        List<? extends VariableElement> parameters = use.method().getParameters();
+        List<VariableElement> collections = parameters.stream()
+                .filter(parameter -> types.isAssignable(types.erasure(parameter.asType()), collection))
+                .collect(Collectors.toList());
+        if (collections.size() != 1 || !ITEMS.contains(erasedName(collections.get(0).asType(), types))) {
+            String written = parameters.stream().map(parameter -> Names.simple(types.erasure(parameter.asType())))
+                    .collect(Collectors.joining(", "));
+            findings.add(Finding.error(Diagnostics.fanoutParameters(use.location(), written), use, null));
+        }
+        if (!merges(use.method().getReturnType(), types)) {
+            findings.add(Finding.error(Diagnostics.fanoutReturnType(use.location(), Names.simple(use.method().getReturnType())), use, null));
+        }
+        return findings;
+    }
+
+    private static boolean merges(TypeMirror returned, Types types) {
+        if (returned.getKind() == TypeKind.VOID) {
+            return true;
+        }
+        String name = erasedName(returned, types);
+        if (STAGES.contains(name)) {
+            List<? extends TypeMirror> arguments = ((DeclaredType) returned).getTypeArguments();
+            return !arguments.isEmpty() && (RESULTS.contains(erasedName(arguments.get(0), types))
+                    || erasedName(arguments.get(0), types).equals("java.lang.Void"));
+        }
+        return RESULTS.contains(name);
+    }
+
+    private static String erasedName(TypeMirror type, Types types) {
+        return types.erasure(type).toString();
+    }
+}

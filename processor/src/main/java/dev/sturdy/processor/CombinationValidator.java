@@ -41,8 +41,8 @@ final class CombinationValidator {
                 Set<Modifier> modifiers = method.getModifiers();
                 if (modifiers.contains(Modifier.PUBLIC) && modifiers.contains(Modifier.FINAL) && !modifiers.contains(Modifier.STATIC)) {
                     findings.add(new Finding(javax.tools.Diagnostic.Kind.ERROR, Diagnostics.notInterceptable(use.annotation(),
-                            Names.of(method, use.env()), "the method is final, so the @" + use.annotation() + " on "
-                                    + type.getSimpleName() + " cannot apply to it", "remove final from the method"), method, null, null));
+                            Names.of(method, use.env()), "the method is final", "remove final from the method (the @"
+                                    + use.annotation() + " on " + type.getSimpleName() + " applies to every public method)"), method, null, null));
                 }
             }
         }

@@ -214,6 +214,23 @@ class SturdyIntegrationTest {
         assertThat(innerInterceptor.entered.get()).isEqualTo(3);
     }
 
+    @Test
+    void fallbacksThatDoNotFitAreRefusedWithTheProcessorsWords() {
+        try (ApplicationContext other = ApplicationContext.run(Map.of("sturdy-test.fallbacks", "true"))) {
+            MisdeclaredFallbacks fallbacks = other.getBean(MisdeclaredFallbacks.class);
+
+            assertThatThrownBy(() -> fallbacks.missing("k")).isInstanceOf(ConfigurationException.class)
+                    .hasMessage("[sturdy:fallback-missing] @Fallback.method on MisdeclaredFallbacks.missing(String): must name a method "
+                            + "of MisdeclaredFallbacks, but was \"cachd\": no method of that name exists");
+            assertThatThrownBy(() -> fallbacks.wrongParameters("k")).isInstanceOf(ConfigurationException.class)
+                    .hasMessage("[sturdy:fallback-parameters] @Fallback.method on MisdeclaredFallbacks.wrongParameters(String): must name "
+                            + "a method with parameters (String) or (String, Throwable), but was \"byNumber\": candidates found: String byNumber(int)");
+            assertThatThrownBy(() -> fallbacks.wrongReturnType("k")).isInstanceOf(ConfigurationException.class)
+                    .hasMessage("[sturdy:fallback-return-type] @Fallback.method on MisdeclaredFallbacks.wrongReturnType(String): must name "
+                            + "a method returning String (or a subtype), but was \"asNumber\": candidates found: Integer asNumber(String)");
+        }
+    }
+
     private static ScriptedDependency.Answer fail(Exception failure) {
         return request -> {
             throw failure;

@@ -84,6 +84,18 @@ public enum AttributeRule {
     }
 
     /**
+     * @param key the configuration key the value came from, as written
+     * @param location the method it applies to
+     * @param found the value, quoted when it is a string
+     * @param requirement what {@link #violation(Object)} returned
+     * @return the message for a configured value, naming the key:
+     * {@code [sturdy:retry-max-attempts] sturdy.methods."com.acme.Prices#quote".retry.max-attempts on Prices.quote(String): must be >= 1, but was 0}
+     */
+    public String configMessage(String key, String location, String found, String requirement) {
+        return Diagnostics.message(code(), key, location, requirement + ", but was " + found);
+    }
+
+    /**
      * @param text a duration attribute's value, free of placeholders and already checked
      * @return the duration it denotes, or {@code null} for the empty text of an optional duration
      */

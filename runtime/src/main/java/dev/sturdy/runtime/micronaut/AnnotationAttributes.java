@@ -6,16 +6,20 @@ import dev.sturdy.annotation.rules.DurationText;
 import io.micronaut.context.env.PropertyPlaceholderResolver;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.AnnotationValue;
+import io.micronaut.core.naming.NameUtils;
 
 import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The attributes of one Sturdy annotation on one method, read with their defaults, placeholders
- * resolved and every value checked against its {@link AttributeRule}. Used once per method, when
- * its chain is built; an invalid value is a {@link ConfigurationException} whose message names the
- * annotation, attribute, method and value, worded as the annotation processor words it.
+ * The attributes of one Sturdy annotation on one method: the method's own configuration, else its
+ * named policy's, else the annotation (with its defaults), placeholders resolved and every value
+ * checked against its {@link AttributeRule}. Used once per method, when its chain is built; an
+ * invalid value is a {@link ConfigurationException} whose message names the configuration key, or
+ * the annotation and attribute, with the method and value, worded as the annotation processor
+ * words it.
  */
 final class AnnotationAttributes {
 
@@ -23,13 +27,30 @@ final class AnnotationAttributes {
     private final AnnotationValue<?> value;
     private final MethodName method;
     private final PropertyPlaceholderResolver placeholders;
+    private final SturdySettings settings;
+    private final String policy;
+    private String namedGroup;
+    private String name;
 
     AnnotationAttributes(Class<? extends Annotation> type, AnnotationValue<?> value, MethodName method,
-                         PropertyPlaceholderResolver placeholders) {
+                         PropertyPlaceholderResolver placeholders, SturdySettings settings) {
         this.type = type;
         this.value = value;
         this.method = method;
         this.placeholders = placeholders;
+        this.settings = settings;
+        this.policy = NameUtils.hyphenate(type.getSimpleName());
+    }
+
+    /** Reads the named policy's configuration too, for attributes the method does not configure itself. */
+    void named(String group, String policyName) {
+        this.namedGroup = group;
+        this.name = policyName;
+    }
+
+    /** @return whether the policy is switched on: globally, for its name, and for the method */
+    boolean enabled() {
+        return settings.enabled(policy) && configured("enabled").map(entry -> !"false".equals(String.valueOf(entry.value()))).orElse(true);
     }
 
     MethodName method() {
@@ -37,11 +58,19 @@ final class AnnotationAttributes {
     }
 
     int count(AttributeRule rule) {
+        Optional<SturdySettings.Entry> configured = configured(rule.attribute());
+        if (configured.isPresent()) {
+            return checkedConfig(rule, configured.get(), parsed(rule, configured.get(), Integer::valueOf, "a whole number"));
+        }
         int found = value.intValue(rule.attribute()).orElseGet(() -> (Integer) defaultValue(rule.attribute()));
         return checked(rule, found, String.valueOf(found));
     }
 
     double number(AttributeRule rule) {
+        Optional<SturdySettings.Entry> configured = configured(rule.attribute());
+        if (configured.isPresent()) {
+            return checkedConfig(rule, configured.get(), parsed(rule, configured.get(), Double::valueOf, "a number"));
+        }
         double found = value.doubleValue(rule.attribute()).orElseGet(() -> (Double) defaultValue(rule.attribute()));
         return checked(rule, found, String.valueOf(found));
     }
@@ -50,6 +79,10 @@ final class AnnotationAttributes {
      * @return the duration, or {@code null} when an optional duration is empty
      */
     Duration duration(AttributeRule rule) {
+        Optional<SturdySettings.Entry> configured = configured(rule.attribute());
+        if (configured.isPresent()) {
+            return AttributeRule.duration(checkedConfig(rule, configured.get(), String.valueOf(configured.get().value())));
+        }
         String text = resolvedText(rule.attribute());
         checked(rule, text, quotedText(rule.attribute()));
         return AttributeRule.duration(text);
@@ -71,8 +104,19 @@ final class AnnotationAttributes {
         return written.equals(resolved) ? '"' + written + '"' : '"' + resolved + "\" (resolved from \"" + written + "\")";
     }
 
-    <E extends Enum<E>> E enumValue(String attribute, Class<E> type) {
-        return value.enumValue(attribute, type).orElseGet(() -> type.cast(defaultValue(attribute)));
+    <E extends Enum<E>> E enumValue(String attribute, Class<E> enumType) {
+        Optional<SturdySettings.Entry> configured = configured(attribute);
+        if (configured.isPresent()) {
+            String text = String.valueOf(configured.get().value()).trim().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+            try {
+                return Enum.valueOf(enumType, text);
+            } catch (IllegalArgumentException unknown) {
+                throw invalid(Diagnostics.message(NameUtils.hyphenate(type.getSimpleName()) + "-" + NameUtils.hyphenate(attribute),
+                        configured.get().key(), method.location(), "must be one of " + java.util.Arrays.toString(enumType.getEnumConstants())
+                                + ", but was " + quoted(configured.get().value())));
+            }
+        }
+        return value.enumValue(attribute, enumType).orElseGet(() -> enumType.cast(defaultValue(attribute)));
     }
 
     @SuppressWarnings("unchecked")
@@ -83,6 +127,32 @@ final class AnnotationAttributes {
 
     ConfigurationException invalid(String message) {
         return new ConfigurationException(message);
+    }
+
+    private Optional<SturdySettings.Entry> configured(String attribute) {
+        String kebab = NameUtils.hyphenate(attribute);
+        Optional<SturdySettings.Entry> own = settings.forMethod(method.fullName(), policy, kebab);
+        return own.isPresent() || namedGroup == null ? own : settings.forName(namedGroup, name, kebab);
+    }
+
+    private <T> T parsed(AttributeRule rule, SturdySettings.Entry entry, java.util.function.Function<String, T> parse, String kind) {
+        try {
+            return parse.apply(String.valueOf(entry.value()).trim());
+        } catch (NumberFormatException notANumber) {
+            throw invalid(rule.configMessage(entry.key(), method.location(), quoted(entry.value()), "must be " + kind));
+        }
+    }
+
+    private <T> T checkedConfig(AttributeRule rule, SturdySettings.Entry entry, T found) {
+        String written = found instanceof String ? quoted(entry.value()) : String.valueOf(entry.value()).trim();
+        rule.violation(found).ifPresent(requirement -> {
+            throw invalid(rule.configMessage(entry.key(), method.location(), written, requirement));
+        });
+        return found;
+    }
+
+    private static String quoted(Object configured) {
+        return configured instanceof String text ? '"' + text + '"' : String.valueOf(configured);
     }
 
     private <T> T checked(AttributeRule rule, T found, String foundText) {

@@ -57,15 +57,17 @@ final class ChainFactory {
     private final SharedPolicies shared;
     private final InFlight inFlight;
     private final FanoutExecutor fanoutExecutor;
+    private final SturdySettings settings;
 
     ChainFactory(SturdyClock clock, @Named(SturdyBeans.EXECUTOR) ExecutorService executor, Environment environment,
-                 SharedPolicies shared, InFlight inFlight, FanoutExecutor fanoutExecutor) {
+                 SharedPolicies shared, InFlight inFlight, FanoutExecutor fanoutExecutor, SturdySettings settings) {
         this.clock = clock;
         this.executor = executor;
         this.environment = environment;
         this.shared = shared;
         this.inFlight = inFlight;
         this.fanoutExecutor = fanoutExecutor;
+        this.settings = settings;
     }
 
     /**
@@ -84,21 +86,19 @@ final class ChainFactory {
      *
      * @throws ConfigurationException naming annotation, attribute, method and value when a use is invalid
      */
-    MethodChain build(MethodInvocationContext<Object, Object> context, MethodInterceptor<Object, Object> interceptor) {
-        ExecutableMethod<Object, Object> method = context.getExecutableMethod();
+    MethodChain build(ExecutableMethod<Object, Object> method, MethodInterceptor<Object, Object> interceptor) {
         MethodName name = MethodName.of(method);
         Invoker<MethodInvocationContext<Object, Object>> invoker = new MicronautInvoker(interceptor);
         Strategy<MethodInvocationContext<Object, Object>> chain = new Sentinel<>(invoker, name.display());
-        Annotations annotations = new Annotations(context.getAnnotationMetadata(), method, name);
-        if (annotations.none()) {
+        Annotations annotations = new Annotations(method.getAnnotationMetadata(), method, name);
+        if (!settings.enabled() || annotations.none()) {
             return new MethodChain(chain, false);
         }
         boolean async = isAsync(method, name, annotations.first());
-        String fullName = method.getDeclaringType().getName() + "#" + method.getMethodName()
-                + java.util.Arrays.toString(method.getArgumentTypes());
+        String fullName = name.fullName() + java.util.Arrays.toString(method.getArgumentTypes());
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
         if (bulkhead.isPresent()) {
-            PolicyKey key = PolicyKey.of(bulkhead.get(), fullName);
+            PolicyKey key = PolicyKey.of(bulkhead.get(), fullName, "bulkheads");
             chain = new BulkheadStrategy<>(shared.bulkhead(key, AnnotatedPolicies.bulkhead(bulkhead.get(), key)), chain, invoker, clock);
         }
         Optional<AnnotationAttributes> timeout = annotations.find(Timeout.class);
@@ -107,12 +107,12 @@ final class ChainFactory {
         }
         Optional<AnnotationAttributes> rateLimit = annotations.find(RateLimit.class);
         if (rateLimit.isPresent()) {
-            PolicyKey key = PolicyKey.of(rateLimit.get(), fullName);
+            PolicyKey key = PolicyKey.of(rateLimit.get(), fullName, "rate-limits");
             chain = new RateLimitStrategy<>(shared.rateLimiter(key, AnnotatedPolicies.rateLimit(rateLimit.get(), key)), chain, invoker, clock);
         }
         Optional<AnnotationAttributes> breaker = annotations.find(CircuitBreaker.class);
         if (breaker.isPresent()) {
-            PolicyKey key = PolicyKey.of(breaker.get(), fullName);
+            PolicyKey key = PolicyKey.of(breaker.get(), fullName, "circuit-breakers");
             chain = new CircuitBreakerStrategy<>(shared.breaker(key, AnnotatedPolicies.circuitBreaker(breaker.get(), key)), chain);
         }
         Optional<AnnotationAttributes> retry = annotations.find(Retry.class);
@@ -180,14 +180,19 @@ final class ChainFactory {
 
         /** @return the simple name of the first Sturdy annotation that applies, or {@code null} */
         String first() {
-            return ALL.stream().filter(type -> find(type).isPresent()).map(Class::getSimpleName).findFirst().orElse(null);
+            return ALL.stream().filter(type -> declared(type).isPresent()).map(Class::getSimpleName).findFirst().orElse(null);
         }
 
+        /** @return the annotation's attributes, unless it is absent or switched off by configuration */
         Optional<AnnotationAttributes> find(Class<? extends Annotation> type) {
+            return declared(type).filter(AnnotationAttributes::enabled);
+        }
+
+        private Optional<AnnotationAttributes> declared(Class<? extends Annotation> type) {
             Optional<? extends AnnotationValue<? extends Annotation>> own = metadata.getDeclaredMetadata().findAnnotation(type);
             Optional<? extends AnnotationValue<? extends Annotation>> found = own.isPresent() || !classLevelApplies
                     ? own : metadata.findAnnotation(type);
-            return found.map(value -> new AnnotationAttributes(type, value, name, environment.getPlaceholderResolver()));
+            return found.map(value -> new AnnotationAttributes(type, value, name, environment.getPlaceholderResolver(), settings));
         }
     }
 }

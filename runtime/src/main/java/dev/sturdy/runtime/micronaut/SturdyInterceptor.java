@@ -52,7 +52,7 @@ public final class SturdyInterceptor implements MethodInterceptor<Object, Object
     private synchronized MethodChain chainFor(MethodInvocationContext<Object, Object> context) {
         MethodChain chain = chains.get(context.getExecutableMethod());
         if (chain == null) {
-            chain = factory.build(context, this);
+            chain = factory.build(context.getExecutableMethod(), this);
             Map<ExecutableMethod<?, ?>, MethodChain> withChain = new IdentityHashMap<>(chains);
             withChain.put(context.getExecutableMethod(), chain);
             chains = withChain;

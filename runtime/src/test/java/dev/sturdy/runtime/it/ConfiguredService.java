@@ -27,8 +27,13 @@ public class ConfiguredService {
         throw new IOException("always");
     }
 
-    @Timeout("${pricing.timeout}")
-    public String timed() {
-        return "timed";
+    /** Times out after {@code pricing.timeout}, which a test sets to nonsense or leaves unset. */
+    @Singleton
+    @Requires(property = "sturdy-test.placeholder-timeout", value = "true")
+    public static class Timed {
+        @Timeout("${pricing.timeout}")
+        public String timed() {
+            return "timed";
+        }
     }
 }

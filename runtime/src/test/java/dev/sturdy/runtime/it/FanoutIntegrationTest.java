@@ -292,15 +292,13 @@ class FanoutIntegrationTest {
     }
 
     @Test
-    void shapesThatCannotBeFannedOutAreRefusedClearly() {
-        FanoutService.Misshapen misshapen = context.getBean(FanoutService.Misshapen.class);
-
-        assertThatThrownBy(() -> misshapen.joined(items(3)))
-                .isInstanceOf(io.micronaut.context.exceptions.ConfigurationException.class)
-                .hasMessage("[sturdy:fanout-return-type] @Fanout on Misshapen.joined(List): the chunks' results must merge, so the "
-                        + "method must return List, Collection, Map or void, or a CompletionStage of one of them, but it returns String");
-        assertThatThrownBy(() -> misshapen.twoCollections(items(3), java.util.Set.of()))
-                .hasMessage("[sturdy:fanout-parameters] @Fanout on Misshapen.twoCollections(List, Set): the method must take exactly "
+    void shapesThatCannotBeFannedOutFailStartUpClearly() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.misshapen", "true")))
+                .hasRootCauseInstanceOf(io.micronaut.context.exceptions.ConfigurationException.class)
+                .rootCause()
+                .hasMessageContaining("[sturdy:fanout-return-type] @Fanout on Misshapen.joined(List): the chunks' results must merge, so the "
+                        + "method must return List, Collection, Map or void, or a CompletionStage of one of them, but it returns String")
+                .hasMessageContaining("[sturdy:fanout-parameters] @Fanout on Misshapen.twoCollections(List, Set): the method must take exactly "
                         + "one List, Set or Collection parameter (the items), but its parameters are (List, Set)");
     }
 

@@ -118,7 +118,7 @@ public class FanoutService {
 
     /** Fan-out methods the runtime must refuse. */
     @Singleton
-    @Requires(property = "sturdy-test.fanout", value = "true")
+    @Requires(property = "sturdy-test.misshapen", value = "true")
     public static class Misshapen {
 
         @Fanout

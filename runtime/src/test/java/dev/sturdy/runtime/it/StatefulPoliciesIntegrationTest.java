@@ -119,15 +119,12 @@ class StatefulPoliciesIntegrationTest {
     }
 
     @Test
-    void sharedNameDeclaredWithOtherAttributesIsAConfigurationError() {
-        try (ApplicationContext conflicting = ApplicationContext.run(Map.of("sturdy-test.manual-clock", "true", "sturdy-test.conflict", "true"))) {
-            conflicting.getBean(StatefulServices.Warehouse.class).stock("bolt");
-
-            assertThatThrownBy(() -> conflicting.getBean(StatefulServices.Conflicting.class).stock("bolt"))
-                    .isInstanceOf(ConfigurationException.class)
-                    .hasMessageStartingWith("[sturdy:circuit-breaker-name-conflict] @CircuitBreaker.name on Conflicting.stock(String): "
-                            + "\"stock\" is also declared by Warehouse.stock(String) with other attributes")
-                    .hasMessageEndingWith("; methods that share a name must declare identical attributes");
-        }
+    void sharedNameDeclaredWithOtherAttributesFailsStartUp() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.manual-clock", "true", "sturdy-test.conflict", "true")))
+                .rootCause()
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("[sturdy:circuit-breaker-name-conflict] @CircuitBreaker.name on ")
+                .hasMessageContaining("\"stock\" is also declared by ")
+                .hasMessageContaining("; methods that share a name must declare identical attributes");
     }
 }

@@ -173,25 +173,20 @@ class SturdyIntegrationTest {
     }
 
     @Test
-    void invalidPlaceholderValueFailsNamingAnnotationAttributeMethodAndValue() {
-        try (ApplicationContext misconfigured = ApplicationContext.run(Map.of(
-                "sturdy-test.manual-clock", "true", "sturdy-test.configured", "true", "pricing.timeout", "soon"))) {
-            ConfiguredService service = misconfigured.getBean(ConfiguredService.class);
-
-            assertThatThrownBy(service::timed)
-                    .isInstanceOf(ConfigurationException.class)
-                    .hasMessage("[sturdy:timeout-value] @Timeout.value on ConfiguredService.timed(): must be a duration such as "
-                            + "\"250ms\", \"2s\", \"1m\" or \"PT2S\" that is > 0, but was \"soon\" (resolved from \"${pricing.timeout}\")");
-        }
+    void invalidPlaceholderValueFailsStartUpNamingAnnotationAttributeMethodAndValue() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.placeholder-timeout", "true", "pricing.timeout", "soon")))
+                .rootCause()
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Sturdy cannot start: [sturdy:timeout-value] @Timeout.value on Timed.timed(): must be a duration such as "
+                        + "\"250ms\", \"2s\", \"1m\" or \"PT2S\" that is > 0, but was \"soon\" (resolved from \"${pricing.timeout}\")");
     }
 
     @Test
-    void unresolvablePlaceholderFailsNamingThePlaceholder() {
-        ConfiguredService service = context.getBean(ConfiguredService.class);
-
-        assertThatThrownBy(service::timed)
+    void unresolvablePlaceholderFailsStartUpNamingThePlaceholder() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.placeholder-timeout", "true")))
+                .rootCause()
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("[sturdy:unresolved-placeholder] @Timeout.value on ConfiguredService.timed(): "
+                .hasMessageStartingWith("Sturdy cannot start: [sturdy:unresolved-placeholder] @Timeout.value on Timed.timed(): "
                         + "the placeholder \"${pricing.timeout}\" cannot be resolved");
     }
 
@@ -215,20 +210,17 @@ class SturdyIntegrationTest {
     }
 
     @Test
-    void fallbacksThatDoNotFitAreRefusedWithTheProcessorsWords() {
-        try (ApplicationContext other = ApplicationContext.run(Map.of("sturdy-test.fallbacks", "true"))) {
-            MisdeclaredFallbacks fallbacks = other.getBean(MisdeclaredFallbacks.class);
-
-            assertThatThrownBy(() -> fallbacks.missing("k")).isInstanceOf(ConfigurationException.class)
-                    .hasMessage("[sturdy:fallback-missing] @Fallback.method on MisdeclaredFallbacks.missing(String): must name a method "
-                            + "of MisdeclaredFallbacks, but was \"cachd\": no method of that name exists");
-            assertThatThrownBy(() -> fallbacks.wrongParameters("k")).isInstanceOf(ConfigurationException.class)
-                    .hasMessage("[sturdy:fallback-parameters] @Fallback.method on MisdeclaredFallbacks.wrongParameters(String): must name "
-                            + "a method with parameters (String) or (String, Throwable), but was \"byNumber\": candidates found: String byNumber(int)");
-            assertThatThrownBy(() -> fallbacks.wrongReturnType("k")).isInstanceOf(ConfigurationException.class)
-                    .hasMessage("[sturdy:fallback-return-type] @Fallback.method on MisdeclaredFallbacks.wrongReturnType(String): must name "
-                            + "a method returning String (or a subtype), but was \"asNumber\": candidates found: Integer asNumber(String)");
-        }
+    void fallbacksThatDoNotFitFailStartUpWithTheProcessorsWords() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.fallbacks", "true")))
+                .rootCause()
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("Sturdy cannot start: 3 problems:")
+                .hasMessageContaining("[sturdy:fallback-missing] @Fallback.method on MisdeclaredFallbacks.missing(String): must name a method "
+                        + "of MisdeclaredFallbacks, but was \"cachd\": no method of that name exists")
+                .hasMessageContaining("[sturdy:fallback-parameters] @Fallback.method on MisdeclaredFallbacks.wrongParameters(String): must name "
+                        + "a method with parameters (String) or (String, Throwable), but was \"byNumber\": candidates found: String byNumber(int)")
+                .hasMessageContaining("[sturdy:fallback-return-type] @Fallback.method on MisdeclaredFallbacks.wrongReturnType(String): must name "
+                        + "a method returning String (or a subtype), but was \"asNumber\": candidates found: Integer asNumber(String)");
     }
 
     private static ScriptedDependency.Answer fail(Exception failure) {

@@ -1,0 +1,68 @@
+package dev.sturdy.runtime.micronaut;
+
+import io.micronaut.aop.Intercepted;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.inject.BeanDefinition;
+import io.micronaut.inject.ExecutableMethod;
+import jakarta.annotation.PostConstruct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks every protected method's policies when the application starts, so that an invalid
+ * configured value, or one reached through a placeholder, fails start-up instead of a call later,
+ * with every problem listed at once; then warns about configuration keys that matched nothing
+ * (typos must not be silent).
+ */
+@Context
+final class StartupCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.sturdy");
+
+    private final BeanContext beans;
+    private final ChainFactory factory;
+    private final SturdyInterceptor interceptor;
+    private final SturdySettings settings;
+
+    StartupCheck(BeanContext beans, ChainFactory factory, SturdyInterceptor interceptor, SturdySettings settings) {
+        this.beans = beans;
+        this.factory = factory;
+        this.interceptor = interceptor;
+        this.settings = settings;
+    }
+
+    @PostConstruct
+    @SuppressWarnings("unchecked")
+    void check() {
+        if (!settings.enabled()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        for (BeanDefinition<?> definition : beans.getAllBeanDefinitions()) {
+            if (!Intercepted.class.isAssignableFrom(definition.getBeanType())) {
+                continue;
+            }
+            for (ExecutableMethod<?, ?> method : definition.getExecutableMethods()) {
+                try {
+                    factory.build((ExecutableMethod<Object, Object>) method, interceptor);
+                } catch (ConfigurationException invalid) {
+                    problems.add(invalid.getMessage());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Sturdy cannot start: " + (problems.size() == 1 ? problems.get(0)
+                    : problems.size() + " problems:\n" + String.join("\n", problems)));
+        }
+        for (String key : settings.unread()) {
+            LOG.warn("[sturdy:unknown-key] {} matches no method, policy or attribute that Sturdy protects, so it has no effect; "
+                    + "check its spelling (sturdy.methods.\"<class>#<method>\".<policy>.<attribute>, or "
+                    + "sturdy.circuit-breakers|bulkheads|rate-limits.<name>.<attribute>)", key);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.sturdy.runtime.micronaut;
+
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.naming.NameUtils;
+import io.micronaut.core.naming.conventions.StringConvention;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sturdy's configuration, read once: {@code sturdy.enabled}, {@code sturdy.<policy>.enabled},
+ * per-method overrides under {@code sturdy.methods."<fqcn>#<method>".<policy>.<attribute>} and
+ * named policies under {@code sturdy.circuit-breakers.<name>}, {@code sturdy.bulkheads.<name>},
+ * {@code sturdy.rate-limits.<name>}. Attributes are kebab-case ({@code max-attempts}; camelCase is
+ * accepted too). Remembers which keys were read, so that keys nothing reads can be reported as
+ * the typos they likely are. Thread-safe.
+ */
+@Singleton
+final class SturdySettings {
+
+    static final String PREFIX = "sturdy";
+    static final String METHODS = PREFIX + ".methods";
+    static final Set<String> NAMED_GROUPS = Set.of("circuit-breakers", "bulkheads", "rate-limits");
+    static final Set<String> POLICIES = Set.of("retry", "timeout", "bulkhead", "circuit-breaker", "rate-limit", "fallback", "fanout");
+
+    private final Environment environment;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Set<String> read = ConcurrentHashMap.newKeySet();
+
+    /**
+     * One configured value.
+     *
+     * @param key the key as users write it, e.g. {@code sturdy.methods."com.acme.Prices#quote".retry.max-attempts}
+     * @param value the value, placeholders resolved
+     */
+    record Entry(String key, Object value) {
+    }
+
+    SturdySettings(Environment environment) {
+        this.environment = environment;
+        environment.getProperties(METHODS, StringConvention.RAW).forEach((key, value) -> {
+            int hash = key.indexOf('#');
+            int policyStart = key.indexOf('.', hash);
+            int attributeStart = policyStart < 0 ? -1 : key.indexOf('.', policyStart + 1);
+            if (hash < 0 || attributeStart < 0) {
+                entries.put(METHODS + "." + key, new Entry(METHODS + "." + key, value));
+                return;
+            }
+            String method = key.substring(0, policyStart);
+            String policyAndAttribute = key.substring(policyStart + 1, attributeStart) + "."
+                    + NameUtils.hyphenate(key.substring(attributeStart + 1));
+            String written = METHODS + ".\"" + method + "\"." + policyAndAttribute;
+            entries.put(METHODS + "." + method + "." + policyAndAttribute, new Entry(written, value));
+        });
+        for (String group : NAMED_GROUPS) {
+            environment.getProperties(PREFIX + "." + group, StringConvention.RAW).forEach((key, value) -> {
+                int dot = key.indexOf('.');
+                String normalized = dot < 0 ? key : key.substring(0, dot) + "." + NameUtils.hyphenate(key.substring(dot + 1));
+                String full = PREFIX + "." + group + "." + normalized;
+                entries.put(full, new Entry(full, value));
+            });
+        }
+    }
+
+    /** @return {@code sturdy.enabled}, true unless set to false */
+    boolean enabled() {
+        return environment.getProperty(PREFIX + ".enabled", Boolean.class).orElse(true);
+    }
+
+    /** @return {@code sturdy.<policy>.enabled}, true unless set to false */
+    boolean enabled(String policy) {
+        return environment.getProperty(PREFIX + "." + policy + ".enabled", Boolean.class).orElse(true);
+    }
+
+    /**
+     * @param method {@code com.acme.Prices#quote}
+     * @param policy {@code retry}
+     * @param attribute {@code max-attempts}
+     * @return the method's own value for it, if configured
+     */
+    Optional<Entry> forMethod(String method, String policy, String attribute) {
+        return lookup(METHODS + "." + method + "." + policy + "." + attribute);
+    }
+
+    /**
+     * @param group {@code circuit-breakers}
+     * @param name the policy's name
+     * @param attribute {@code window}
+     * @return the named policy's value for it, if configured
+     */
+    Optional<Entry> forName(String group, String name, String attribute) {
+        return lookup(PREFIX + "." + group + "." + name + "." + attribute);
+    }
+
+    /** @return the configured keys nothing has read so far, as users write them */
+    java.util.List<String> unread() {
+        return entries.entrySet().stream().filter(entry -> !read.contains(entry.getKey())).map(entry -> entry.getValue().key()).toList();
+    }
+
+    private Optional<Entry> lookup(String normalizedKey) {
+        Entry entry = entries.get(normalizedKey);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        read.add(normalizedKey);
+        return Optional.of(new Entry(entry.key(), resolved(entry.value())));
+    }
+
+    private Object resolved(Object value) {
+        return value instanceof String text ? environment.getPlaceholderResolver().resolveRequiredPlaceholders(text) : value;
+    }
+}

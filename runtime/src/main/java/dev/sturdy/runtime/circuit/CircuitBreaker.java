@@ -51,6 +51,43 @@ public final class CircuitBreaker {
     }
 
     /**
+     * @return whether an operator forced the current state (see {@link #forceOpen()}, {@link #forceClosed()})
+     */
+    public boolean forced() {
+        return phase.get().forced();
+    }
+
+    /**
+     * @return calls in the current window and how many of them failed; zeros unless CLOSED and counting
+     */
+    public int[] window() {
+        return phase.get() instanceof Phase.Closed closed
+                ? new int[] {(int) Math.min(closed.recorded(), policy.window()), closed.failures()}
+                : new int[] {0, 0};
+    }
+
+    /** Opens the breaker until {@link #reset()} or {@link #forceClosed()}: every call is rejected. */
+    public void forceOpen() {
+        moveTo(new Phase.Open(clock.nanoTime(), true));
+    }
+
+    /** Closes the breaker until {@link #reset()} or {@link #forceOpen()}: every call passes, none is recorded. */
+    public void forceClosed() {
+        moveTo(new Phase.ForcedClosed());
+    }
+
+    /** Closes the breaker with an empty window, back to normal operation. */
+    public void reset() {
+        moveTo(closed());
+    }
+
+    private void moveTo(Phase target) {
+        while (!transition(phase.get(), target)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
      * Admits a call or rejects it.
      *
      * @return the phase that admitted the call, to record its outcome against
@@ -64,8 +101,9 @@ public final class CircuitBreaker {
     private Phase acquireWhenNotClosed(Phase current) {
         while (true) {
             if (current instanceof Phase.Open open) {
-                if (clock.nanoTime() - open.until < 0) {
-                    throw new CircuitOpenException("circuit breaker " + policy.name() + " is OPEN: the call was not attempted");
+                if (open.forced() || clock.nanoTime() - open.until < 0) {
+                    throw new CircuitOpenException("circuit breaker " + policy.name() + " is OPEN" + (open.forced() ? " (forced by an operator)" : "")
+                            + ": the call was not attempted");
                 }
                 Phase trial = new Phase.HalfOpen(policy.successThreshold());
                 current = transition(open, trial) ? trial : phase.get();
@@ -127,7 +165,7 @@ public final class CircuitBreaker {
     }
 
     private Phase.Open open() {
-        return new Phase.Open(clock.nanoTime() + policy.delay().toNanos());
+        return new Phase.Open(clock.nanoTime() + policy.delay().toNanos(), false);
     }
 
     @Override

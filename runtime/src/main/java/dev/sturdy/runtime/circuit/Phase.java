@@ -10,9 +10,14 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * call's outcome is recorded against the instance that admitted it, so a call that ends after the
  * breaker moved on cannot disturb the new period's counts. Thread-safe.
  */
-abstract sealed class Phase {
+abstract sealed class Phase permits Phase.Closed, Phase.Open, Phase.HalfOpen, Phase.ForcedClosed {
 
     abstract CircuitState state();
+
+    /** @return whether an operator put the breaker in this state, where it stays until reset */
+    boolean forced() {
+        return false;
+    }
 
     /** CLOSED: the rolling window of the latest outcomes. */
     static final class Closed extends Phase {
@@ -78,18 +83,39 @@ abstract sealed class Phase {
         }
     }
 
-    /** OPEN until a moment on the clock. */
+    /** OPEN until a moment on the clock, or, forced by an operator, until reset. */
     static final class Open extends Phase {
 
         final long until;
+        private final boolean forced;
 
-        Open(long until) {
+        Open(long until, boolean forced) {
             this.until = until;
+            this.forced = forced;
         }
 
         @Override
         CircuitState state() {
             return CircuitState.OPEN;
+        }
+
+        @Override
+        boolean forced() {
+            return forced;
+        }
+    }
+
+    /** CLOSED by an operator: admits every call and records nothing, until reset. */
+    static final class ForcedClosed extends Phase {
+
+        @Override
+        CircuitState state() {
+            return CircuitState.CLOSED;
+        }
+
+        @Override
+        boolean forced() {
+            return true;
         }
     }
 

@@ -39,7 +39,7 @@ abstract class FanoutRun<I> {
     static final int WINDOW_PER_SLOT = 4;
 
     /** Returned by {@link #nextChunk(boolean)}: a chunk may not start until an earlier one ends. */
-    static final Chunk WINDOW_FULL = new Chunk(-1, -1, List.of());
+    static final Chunk WINDOW_FULL = new Chunk(-1, -1, List.of(), 0);
 
     final FanoutStrategy<I> strategy;
     final UnaryOperator<Runnable> callerContext;
@@ -149,7 +149,7 @@ abstract class FanoutRun<I> {
         while (chunkItems.size() < strategy.policy().batchSize() && items.hasNext()) {
             chunkItems.add(items.next());
         }
-        Chunk chunk = new Chunk(nextChunk++, nextItem, chunkItems);
+        Chunk chunk = new Chunk(nextChunk++, nextItem, chunkItems, strategy.clock().nanoTime());
         nextItem += chunkItems.size();
         return chunk;
     }
@@ -170,6 +170,7 @@ abstract class FanoutRun<I> {
      * @return whether the chunks in flight must now be cancelled (the first failure, FAIL_FAST)
      */
     boolean ended(Chunk chunk, Object value, Throwable failure) {
+        strategy.events().fanoutChunkEnded(strategy.policy().method(), strategy.clock().nanoTime() - chunk.started, failure);
         Throwable problem = failure == null && !strategy.shape().accepts(value)
                 ? new IllegalStateException(strategy.policy().method() + " returned " + value + " for a chunk; expected a "
                 + (strategy.shape().results() == FanoutShape.Results.MERGED_MAP ? "Map" : "Collection"))
@@ -248,15 +249,17 @@ abstract class FanoutRun<I> {
         final int index;
         final int firstItem;
         final int size;
+        final long started;
         List<Object> items;
         Object value;
         Throwable failure;
 
-        Chunk(int index, int firstItem, List<Object> items) {
+        Chunk(int index, int firstItem, List<Object> items, long started) {
             this.index = index;
             this.firstItem = firstItem;
             this.size = items.size();
             this.items = items;
+            this.started = started;
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.sturdy.runtime.fanout;
 
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Invoker;
+import dev.sturdy.runtime.core.PolicyEvents;
+import dev.sturdy.runtime.time.SturdyClock;
 import dev.sturdy.runtime.core.Strategy;
 
 import java.util.concurrent.CancellationException;
@@ -25,6 +27,8 @@ public final class FanoutStrategy<I> implements Strategy<I> {
     private final Invoker<I> invoker;
     private final Executor executor;
     private final InFlight inFlight;
+    private final PolicyEvents events;
+    private final SturdyClock clock;
 
     /**
      * @param policy what to do
@@ -33,15 +37,19 @@ public final class FanoutStrategy<I> implements Strategy<I> {
      * @param invoker detaches a chunk's invocation and carries the caller's context to it
      * @param executor runs a sync method's chunks; must be able to run {@code parallelism} at once
      * @param inFlight where running fan-outs register, to be cancelled at shutdown
+     * @param events told how every chunk ended
+     * @param clock times the chunks
      */
     public FanoutStrategy(FanoutPolicy policy, FanoutShape shape, Strategy<I> delegate, Invoker<I> invoker, Executor executor,
-                          InFlight inFlight) {
+                          InFlight inFlight, PolicyEvents events, SturdyClock clock) {
         this.policy = policy;
         this.shape = shape;
         this.delegate = delegate;
         this.invoker = invoker;
         this.executor = executor;
         this.inFlight = inFlight;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -88,5 +96,13 @@ public final class FanoutStrategy<I> implements Strategy<I> {
 
     InFlight inFlight() {
         return inFlight;
+    }
+
+    PolicyEvents events() {
+        return events;
+    }
+
+    SturdyClock clock() {
+        return clock;
     }
 }

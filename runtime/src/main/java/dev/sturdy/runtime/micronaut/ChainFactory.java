@@ -12,6 +12,8 @@ import dev.sturdy.runtime.bulkhead.BulkheadStrategy;
 import dev.sturdy.runtime.circuit.CircuitBreakerStrategy;
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Invoker;
+import dev.sturdy.runtime.core.ObservedStrategy;
+import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.Sentinel;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.fallback.FallbackStrategy;
@@ -58,9 +60,10 @@ final class ChainFactory {
     private final InFlight inFlight;
     private final FanoutExecutor fanoutExecutor;
     private final SturdySettings settings;
+    private final PolicyEvents events;
 
     ChainFactory(SturdyClock clock, @Named(SturdyBeans.EXECUTOR) ExecutorService executor, Environment environment,
-                 SharedPolicies shared, InFlight inFlight, FanoutExecutor fanoutExecutor, SturdySettings settings) {
+                 SharedPolicies shared, InFlight inFlight, FanoutExecutor fanoutExecutor, SturdySettings settings, Observers observers) {
         this.clock = clock;
         this.executor = executor;
         this.environment = environment;
@@ -68,6 +71,7 @@ final class ChainFactory {
         this.inFlight = inFlight;
         this.fanoutExecutor = fanoutExecutor;
         this.settings = settings;
+        this.events = observers.events();
     }
 
     /**
@@ -99,16 +103,16 @@ final class ChainFactory {
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
         if (bulkhead.isPresent()) {
             PolicyKey key = PolicyKey.of(bulkhead.get(), fullName, "bulkheads");
-            chain = new BulkheadStrategy<>(shared.bulkhead(key, AnnotatedPolicies.bulkhead(bulkhead.get(), key)), chain, invoker, clock);
+            chain = new BulkheadStrategy<>(shared.bulkhead(key, AnnotatedPolicies.bulkhead(bulkhead.get(), key)), chain, invoker, clock, events);
         }
         Optional<AnnotationAttributes> timeout = annotations.find(Timeout.class);
         if (timeout.isPresent()) {
-            chain = new TimeoutStrategy<>(AnnotatedPolicies.timeout(timeout.get()), chain, invoker, clock, executor);
+            chain = new TimeoutStrategy<>(AnnotatedPolicies.timeout(timeout.get()), chain, invoker, clock, executor, events);
         }
         Optional<AnnotationAttributes> rateLimit = annotations.find(RateLimit.class);
         if (rateLimit.isPresent()) {
             PolicyKey key = PolicyKey.of(rateLimit.get(), fullName, "rate-limits");
-            chain = new RateLimitStrategy<>(shared.rateLimiter(key, AnnotatedPolicies.rateLimit(rateLimit.get(), key)), chain, invoker, clock);
+            chain = new RateLimitStrategy<>(shared.rateLimiter(key, AnnotatedPolicies.rateLimit(rateLimit.get(), key)), chain, invoker, clock, events);
         }
         Optional<AnnotationAttributes> breaker = annotations.find(CircuitBreaker.class);
         if (breaker.isPresent()) {
@@ -117,17 +121,20 @@ final class ChainFactory {
         }
         Optional<AnnotationAttributes> retry = annotations.find(Retry.class);
         if (retry.isPresent()) {
-            chain = new RetryStrategy<>(AnnotatedPolicies.retry(retry.get()), chain, invoker, clock, inFlight);
+            chain = new RetryStrategy<>(AnnotatedPolicies.retry(retry.get()), chain, invoker, clock, inFlight, events);
         }
         Optional<AnnotationAttributes> fanout = annotations.find(Fanout.class);
         if (fanout.isPresent()) {
             chain = new FanoutStrategy<>(AnnotatedPolicies.fanout(fanout.get()), FanoutShapes.of(method, name, async), chain, invoker,
-                    fanoutExecutor.get(), inFlight);
+                    fanoutExecutor.get(), inFlight, events, clock);
         }
         Optional<AnnotationAttributes> fallback = annotations.find(Fallback.class);
         if (fallback.isPresent()) {
             chain = new FallbackStrategy<>(AnnotatedPolicies.fallback(fallback.get()), chain,
-                    FallbackMethods.find(method, fallback.get(), async));
+                    FallbackMethods.find(method, fallback.get(), async), events);
+        }
+        if (events.observesCalls()) {
+            chain = new ObservedStrategy<>(name.display(), chain, events, clock);
         }
         return new MethodChain(chain, async);
     }

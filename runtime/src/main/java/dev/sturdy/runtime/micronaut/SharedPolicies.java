@@ -23,13 +23,15 @@ final class SharedPolicies {
     private final PolicyRegistry<BulkheadPolicy, Bulkhead> bulkheads = new PolicyRegistry<>("Bulkhead");
     private final PolicyRegistry<RateLimitPolicy, RateLimiter> rateLimits = new PolicyRegistry<>("RateLimit");
     private final SturdyClock clock;
+    private final Observers observers;
 
-    SharedPolicies(SturdyClock clock) {
+    SharedPolicies(SturdyClock clock, Observers observers) {
         this.clock = clock;
+        this.observers = observers;
     }
 
     CircuitBreaker breaker(PolicyKey key, CircuitBreakerPolicy policy) {
-        return breakers.get(key, policy, p -> new CircuitBreaker(p, clock, new LoggingCircuitBreakerListener()));
+        return breakers.get(key, policy, p -> new CircuitBreaker(p, clock, observers.events()));
     }
 
     Bulkhead bulkhead(PolicyKey key, BulkheadPolicy policy) {

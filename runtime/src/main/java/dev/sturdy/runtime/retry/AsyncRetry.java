@@ -64,6 +64,7 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
             return;
         }
         earlier.add(original);
+        strategy.retrying(attempts, original, delay);
         try {
             pendingRetry = strategy.clock().schedule(nextAttempt, delay);
         } catch (RuntimeException rejected) {

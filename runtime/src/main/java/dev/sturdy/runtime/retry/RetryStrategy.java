@@ -2,6 +2,7 @@ package dev.sturdy.runtime.retry;
 
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Invoker;
+import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.time.SturdyClock;
 
@@ -25,6 +26,7 @@ public final class RetryStrategy<I> implements Strategy<I> {
     private final Invoker<I> invoker;
     private final SturdyClock clock;
     private final InFlight inFlight;
+    private final PolicyEvents events;
 
     /**
      * @param policy what to do
@@ -32,13 +34,16 @@ public final class RetryStrategy<I> implements Strategy<I> {
      * @param invoker carries the caller's context to async retries
      * @param clock times the delays and starts async retries
      * @param inFlight where async calls register, to be cancelled at shutdown
+     * @param events told about every retry
      */
-    public RetryStrategy(RetryPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, InFlight inFlight) {
+    public RetryStrategy(RetryPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, InFlight inFlight,
+                         PolicyEvents events) {
         this.policy = policy;
         this.delegate = delegate;
         this.invoker = invoker;
         this.clock = clock;
         this.inFlight = inFlight;
+        this.events = events;
     }
 
     @Override
@@ -57,6 +62,7 @@ public final class RetryStrategy<I> implements Strategy<I> {
                 if (delay == RetryPolicy.STOP) {
                     throw withEarlier(failure, earlier);
                 }
+                retrying(attempt, failure, delay);
                 try {
                     clock.sleep(delay);
                 } catch (InterruptedException whileWaiting) {
@@ -77,6 +83,10 @@ public final class RetryStrategy<I> implements Strategy<I> {
     long nextDelayNanos(Throwable failure, int attemptsMade, long start) {
         long elapsed = policy.maxDuration() == null ? 0 : clock.nanoTime() - start;
         return policy.nextDelayNanos(failure, attemptsMade, elapsed, ThreadLocalRandom.current().nextDouble());
+    }
+
+    void retrying(int attempt, Throwable failure, long delayNanos) {
+        events.retrying(policy.method(), attempt, failure, java.time.Duration.ofNanos(delayNanos));
     }
 
     Strategy<I> delegate() {

@@ -3,6 +3,7 @@ package dev.sturdy.runtime.timeout;
 import dev.sturdy.exception.TimeoutExceededException;
 import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Invoker;
+import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.Policies;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.time.Cancellable;
@@ -31,6 +32,7 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
     private final Invoker<I> invoker;
     private final SturdyClock clock;
     private final Executor executor;
+    private final PolicyEvents events;
 
     /**
      * @param policy what to do
@@ -38,13 +40,16 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
      * @param invoker detaches sync calls and carries the caller's context to the worker
      * @param clock times the deadline
      * @param executor runs sync calls; must start every task promptly (virtual or cached threads)
+     * @param events told about every timeout
      */
-    public TimeoutStrategy(TimeoutPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, Executor executor) {
+    public TimeoutStrategy(TimeoutPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, Executor executor,
+                           PolicyEvents events) {
         this.policy = policy;
         this.delegate = delegate;
         this.invoker = invoker;
         this.clock = clock;
         this.executor = executor;
+        this.events = events;
     }
 
     @Override
@@ -120,6 +125,7 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
     }
 
     private TimeoutExceededException timedOut(long budget) {
+        events.timedOut(policy.method(), Duration.ofNanos(budget));
         Duration own = policy.timeout();
         String limit = budget < own.toNanos()
                 ? Policies.format(Duration.ofNanos(budget)) + " (what was left of an enclosing @Timeout; its own is " + Policies.format(own) + ")"

@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.bulkhead;
 
+import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.testing.TestInvocation;
 import dev.sturdy.runtime.testing.TestInvoker;
@@ -51,8 +52,8 @@ class BulkheadConcurrencyTest {
     void limitHoldsAndEveryPermitComesBackAfterAStormOfMixedEndings() throws Exception {
         Bulkhead bulkhead = new Bulkhead(new BulkheadPolicy("storm", LIMIT, 4, Duration.ofMillis(2)));
         Strategy<TestInvocation> sync = new TimeoutStrategy<>(new TimeoutPolicy("storm", Duration.ofMillis(3)),
-                new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock), TestInvoker.INSTANCE, clock, workers);
-        BulkheadStrategy<TestInvocation> async = new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock);
+                new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, PolicyEvents.NONE), TestInvoker.INSTANCE, clock, workers, PolicyEvents.NONE);
+        BulkheadStrategy<TestInvocation> async = new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, PolicyEvents.NONE);
         int threads = 12;
         int callsPerThread = 300;
         CountDownLatch done = new CountDownLatch(threads);

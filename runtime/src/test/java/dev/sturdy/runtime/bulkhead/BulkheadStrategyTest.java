@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.bulkhead;
 
+import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.exception.BulkheadFullException;
 import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.testing.TestInvocation;
@@ -34,7 +35,7 @@ class BulkheadStrategyTest {
     }
 
     private BulkheadStrategy<TestInvocation> bulkhead(Bulkhead bulkhead) {
-        return new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock);
+        return new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, PolicyEvents.NONE);
     }
 
     private static Bulkhead bulkhead(int maxConcurrent, int maxWaiting, Duration maxWait) {

@@ -22,7 +22,7 @@ class ConfigurationIntegrationTest {
     private static final String RETRIED = "sturdy.methods.dev.sturdy.runtime.it.ClassLevelService#inheritsTheClassRetry.retry.";
 
     private static ApplicationContext run(String... keysAndValues) {
-        Map<String, Object> properties = new HashMap<>(Map.of("sturdy-test.manual-clock", "true"));
+        Map<String, Object> properties = new HashMap<>(Map.of("sturdy.clock", "manual"));
         for (int i = 0; i < keysAndValues.length; i += 2) {
             properties.put(keysAndValues[i], keysAndValues[i + 1]);
         }

@@ -33,7 +33,7 @@ class StatefulPoliciesIntegrationTest {
 
     @BeforeEach
     void start() {
-        context = ApplicationContext.run(Map.of("sturdy-test.manual-clock", "true"));
+        context = ApplicationContext.run(Map.of("sturdy.clock", "manual"));
         clock = context.getBean(ManualClock.class);
         dependency = context.getBean(ScriptedDependency.class);
         inventory = context.getBean(StatefulServices.Inventory.class);
@@ -120,7 +120,7 @@ class StatefulPoliciesIntegrationTest {
 
     @Test
     void sharedNameDeclaredWithOtherAttributesFailsStartUp() {
-        assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.manual-clock", "true", "sturdy-test.conflict", "true")))
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy.clock", "manual", "sturdy-test.conflict", "true")))
                 .rootCause()
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("[sturdy:circuit-breaker-name-conflict] @CircuitBreaker.name on ")

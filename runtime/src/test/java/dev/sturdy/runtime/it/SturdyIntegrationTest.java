@@ -40,7 +40,7 @@ class SturdyIntegrationTest {
 
     @BeforeEach
     void start() {
-        context = ApplicationContext.run(Map.of("sturdy-test.manual-clock", "true", "sturdy-test.configured", "true"));
+        context = ApplicationContext.run(Map.of("sturdy.clock", "manual", "sturdy-test.configured", "true"));
         clock = context.getBean(ManualClock.class);
         dependency = context.getBean(ScriptedDependency.class);
         pricing = context.getBean(PricingService.class);

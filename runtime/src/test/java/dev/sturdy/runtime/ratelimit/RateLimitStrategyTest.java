@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.ratelimit;
 
+import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.exception.RateLimitExceededException;
 import dev.sturdy.runtime.testing.Mode;
 import dev.sturdy.runtime.testing.TestInvocation;
@@ -24,7 +25,7 @@ class RateLimitStrategyTest {
 
     private RateLimitStrategy<TestInvocation> limit(int permits, Duration period, Duration maxWait) {
         return new RateLimitStrategy<>(new RateLimiter(new RateLimitPolicy("Service#call", permits, period, maxWait), clock),
-                TestInvoker.sentinel(), TestInvoker.INSTANCE, clock);
+                TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, PolicyEvents.NONE);
     }
 
     private static Object callNow(Mode mode, RateLimitStrategy<TestInvocation> limit) throws Throwable {

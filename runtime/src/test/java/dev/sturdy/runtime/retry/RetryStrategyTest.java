@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.retry;
 
+import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.ExceptionMatcher;
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.testing.Mode;
@@ -40,7 +41,7 @@ class RetryStrategyTest {
                                                 List<Class<? extends Throwable>> abortOn) {
         RetryPolicy policy = new RetryPolicy("Service#call", maxAttempts, Duration.parse("PT" + delay), multiplier,
                 Duration.parse("PT" + maxDelay), jitter, maxDuration, new ExceptionMatcher(retryOn, abortOn));
-        return new RetryStrategy<>(policy, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, inFlight);
+        return new RetryStrategy<>(policy, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, inFlight, PolicyEvents.NONE);
     }
 
     private RetryStrategy<TestInvocation> retry(int maxAttempts) {
@@ -233,7 +234,7 @@ class RetryStrategyTest {
         RetryStrategy<TestInvocation> retry = new RetryStrategy<>(
                 new RetryPolicy("Service#call", 5, Duration.ofMillis(100), 1.0, Duration.ofSeconds(1), 0, null,
                         new ExceptionMatcher(List.of(Exception.class), List.of())),
-                TestInvoker.sentinel(), TestInvoker.INSTANCE, new InterruptingOnSecondSleep(clock), inFlight);
+                TestInvoker.sentinel(), TestInvoker.INSTANCE, new InterruptingOnSecondSleep(clock), inFlight, PolicyEvents.NONE);
 
         assertThatThrownBy(() -> retry.call(invocation))
                 .hasMessage("attempt 2")

@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.timeout;
 
+import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.exception.TimeoutExceededException;
 import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Strategy;
@@ -45,7 +46,7 @@ class TimeoutStrategyTest {
     }
 
     private TimeoutStrategy<TestInvocation> timeout(String name, Duration timeout, Strategy<TestInvocation> delegate) {
-        return new TimeoutStrategy<>(new TimeoutPolicy(name, timeout), delegate, TestInvoker.INSTANCE, clock, workers);
+        return new TimeoutStrategy<>(new TimeoutPolicy(name, timeout), delegate, TestInvoker.INSTANCE, clock, workers, PolicyEvents.NONE);
     }
 
     private TimeoutStrategy<TestInvocation> timeout(Duration timeout) {

@@ -1,4 +1,4 @@
-package dev.sturdy.runtime.it;
+package dev.sturdy.runtime.micronaut;
 
 import dev.sturdy.runtime.time.ManualClock;
 import dev.sturdy.runtime.time.SturdyClock;
@@ -7,10 +7,14 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
-/** Replaces Sturdy's clock with a manual one in the contexts of these tests. */
+/**
+ * With {@code sturdy.clock: manual} (in a test's properties), Sturdy runs on a {@link ManualClock}:
+ * sync retries and waits take no wall time, and async retries, timeouts and delays happen when
+ * the test advances the clock. Inject the {@code ManualClock} to drive it.
+ */
 @Factory
-@Requires(property = "sturdy-test.manual-clock", value = "true")
-class ManualClockFactory {
+@Requires(property = "sturdy.clock", value = "manual")
+final class TestClock {
 
     @Singleton
     @Replaces(SturdyClock.class)

@@ -1,0 +1,77 @@
+package dev.sturdy.runtime.micronaut;
+
+import dev.sturdy.runtime.circuit.CircuitState;
+import dev.sturdy.runtime.core.PolicyEvents;
+import dev.sturdy.runtime.event.BulkheadRejectedEvent;
+import dev.sturdy.runtime.event.CircuitStateChangedEvent;
+import dev.sturdy.runtime.event.FallbackEvent;
+import dev.sturdy.runtime.event.RateLimitedEvent;
+import dev.sturdy.runtime.event.RetryEvent;
+import dev.sturdy.runtime.event.SturdyEvent;
+import dev.sturdy.runtime.event.TimeoutEvent;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * Publishes what the policies report as Micronaut application events ({@link SturdyEvent}), and
+ * logs circuit state changes (opening at WARN, the rest at INFO). A listener that throws is
+ * logged, never allowed to break the call that reported. Thread-safe.
+ */
+@Singleton
+final class ApplicationEvents implements PolicyEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.sturdy");
+
+    private final ApplicationEventPublisher<Object> publisher;
+
+    ApplicationEvents(ApplicationEventPublisher<Object> publisher) {
+        this.publisher = publisher;
+    }
+
+    @Override
+    public void retrying(String method, int attempt, Throwable failure, Duration delay) {
+        publish(new RetryEvent(method, attempt, failure, delay));
+    }
+
+    @Override
+    public void timedOut(String method, Duration after) {
+        publish(new TimeoutEvent(method, after));
+    }
+
+    @Override
+    public void bulkheadRejected(String bulkhead) {
+        publish(new BulkheadRejectedEvent(bulkhead));
+    }
+
+    @Override
+    public void rateLimited(String rateLimit) {
+        publish(new RateLimitedEvent(rateLimit));
+    }
+
+    @Override
+    public void fallbackUsed(String method, Throwable failure) {
+        publish(new FallbackEvent(method, failure));
+    }
+
+    @Override
+    public void onStateChange(String breaker, CircuitState from, CircuitState to) {
+        if (to == CircuitState.OPEN) {
+            LOG.warn("circuit breaker {}: {} -> {}", breaker, from, to);
+        } else {
+            LOG.info("circuit breaker {}: {} -> {}", breaker, from, to);
+        }
+        publish(new CircuitStateChangedEvent(breaker, from, to));
+    }
+
+    private void publish(SturdyEvent event) {
+        try {
+            publisher.publishEvent(event);
+        } catch (RuntimeException listenerFailed) {
+            LOG.warn("a listener of {} failed: {}", event.getClass().getSimpleName(), listenerFailed.toString(), listenerFailed);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.sturdy.runtime.micronaut;
+
+import dev.sturdy.runtime.bulkhead.Bulkhead;
+import dev.sturdy.runtime.circuit.CircuitBreaker;
+import dev.sturdy.runtime.circuit.CircuitState;
+import dev.sturdy.runtime.core.PolicyEvents;
+import dev.sturdy.runtime.ratelimit.RateLimiter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Records Sturdy's metrics in Micrometer, when the application has it. Meters are created once
+ * per method or policy and kept, so recording a call is a lookup and an update:
+ * {@code sturdy.calls} (timer: method, outcome), {@code sturdy.retry.attempts},
+ * {@code sturdy.timeouts}, {@code sturdy.fallbacks} (counters: method),
+ * {@code sturdy.circuit.state} (gauge: breaker; 0 closed, 1 open, 2 half-open),
+ * {@code sturdy.circuit.transitions} (counter: breaker, from, to), {@code sturdy.bulkhead.running},
+ * {@code sturdy.bulkhead.waiting} (gauges: bulkhead), {@code sturdy.bulkhead.rejections}
+ * (counter: bulkhead), {@code sturdy.rate-limit.available} (gauge: rate-limit),
+ * {@code sturdy.rate-limit.rejections} (counter: rate-limit), {@code sturdy.fanout.chunks} (timer:
+ * method, outcome). Thread-safe.
+ */
+@Singleton
+@Requires(classes = MeterRegistry.class)
+@Requires(beans = MeterRegistry.class)
+final class MicrometerMetrics implements PolicyEvents, ApplicationEventListener<StartupEvent> {
+
+    private final MeterRegistry registry;
+    private final BeanProvider<SharedPolicies> policies;
+    private final Map<String, Object> meters = new ConcurrentHashMap<>();
+
+    /**
+     * @param policies looked up at start-up only: the policies report to this bean, so it cannot need them to exist
+     */
+    MicrometerMetrics(MeterRegistry registry, BeanProvider<SharedPolicies> policies) {
+        this.registry = registry;
+        this.policies = policies;
+    }
+
+    /** Gauges for every breaker, bulkhead and rate limit: all exist once the start-up check has built every chain. */
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        SharedPolicies shared = policies.get();
+        for (CircuitBreaker breaker : shared.breakers()) {
+            Gauge.builder("sturdy.circuit.state", breaker, b -> b.state() == CircuitState.CLOSED ? 0 : b.state() == CircuitState.OPEN ? 1 : 2)
+                    .tag("breaker", breaker.policy().name()).register(registry);
+        }
+        for (Bulkhead bulkhead : shared.bulkheads()) {
+            Gauge.builder("sturdy.bulkhead.running", bulkhead, Bulkhead::running).tag("bulkhead", bulkhead.policy().name()).register(registry);
+            Gauge.builder("sturdy.bulkhead.waiting", bulkhead, Bulkhead::waiting).tag("bulkhead", bulkhead.policy().name()).register(registry);
+        }
+        for (RateLimiter limiter : shared.rateLimiters()) {
+            Gauge.builder("sturdy.rate-limit.available", limiter, RateLimiter::available).tag("rate-limit", limiter.policy().name())
+                    .register(registry);
+        }
+    }
+
+    @Override
+    public boolean observesCalls() {
+        return true;
+    }
+
+    @Override
+    public void callEnded(String method, long nanos, Throwable failure) {
+        timer("sturdy.calls", method, failure).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void retrying(String method, int attempt, Throwable failure, Duration delay) {
+        counter("sturdy.retry.attempts", "method", method).increment();
+    }
+
+    @Override
+    public void timedOut(String method, Duration after) {
+        counter("sturdy.timeouts", "method", method).increment();
+    }
+
+    @Override
+    public void fallbackUsed(String method, Throwable failure) {
+        counter("sturdy.fallbacks", "method", method).increment();
+    }
+
+    @Override
+    public void bulkheadRejected(String bulkhead) {
+        counter("sturdy.bulkhead.rejections", "bulkhead", bulkhead).increment();
+    }
+
+    @Override
+    public void rateLimited(String rateLimit) {
+        counter("sturdy.rate-limit.rejections", "rate-limit", rateLimit).increment();
+    }
+
+    @Override
+    public void fanoutChunkEnded(String method, long nanos, Throwable failure) {
+        timer("sturdy.fanout.chunks", method, failure).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void onStateChange(String breaker, CircuitState from, CircuitState to) {
+        String key = "sturdy.circuit.transitions|" + breaker + "|" + from + "|" + to;
+        ((Counter) meters.computeIfAbsent(key, k -> Counter.builder("sturdy.circuit.transitions")
+                .tag("breaker", breaker).tag("from", from.name()).tag("to", to.name()).register(registry))).increment();
+    }
+
+    private Timer timer(String name, String method, Throwable failure) {
+        String outcome = failure == null ? "success" : "failure";
+        return (Timer) meters.computeIfAbsent(name + "|" + method + "|" + outcome,
+                k -> Timer.builder(name).tag("method", method).tag("outcome", outcome).register(registry));
+    }
+
+    private Counter counter(String name, String tag, String value) {
+        return (Counter) meters.computeIfAbsent(name + "|" + value, k -> Counter.builder(name).tag(tag, value).register(registry));
+    }
+}

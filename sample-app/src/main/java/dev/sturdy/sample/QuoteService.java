@@ -1,5 +1,6 @@
 package dev.sturdy.sample;
 
+import dev.sturdy.annotation.CircuitBreaker;
 import dev.sturdy.annotation.Fallback;
 import dev.sturdy.annotation.Fanout;
 import dev.sturdy.annotation.FanoutErrors;
@@ -20,7 +21,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * Prices symbols from the {@link FlakySource}. Each attempt gets {@code sample.quote.timeout}
  * (500ms unless configured), up to three attempts with exponential back-off retry I/O failures and
- * timeouts, and when all fail the caller still gets an answer, marked as a fallback.
+ * timeouts, a circuit breaker shared by both quote methods stops calling an upstream that keeps
+ * failing, and when all that fails the caller still gets an answer, marked as a fallback.
  */
 @Singleton
 public class QuoteService {
@@ -34,6 +36,7 @@ public class QuoteService {
     }
 
     @Retry(maxAttempts = 3, delay = "50ms", retryOn = {IOException.class, TimeoutExceededException.class})
+    @CircuitBreaker(name = "pricing", window = 10, failureRatio = 0.5, delay = "5s")
     @Timeout("${sample.quote.timeout:500ms}")
     @Fallback(method = "unavailable")
     public Quote quote(String symbol) throws IOException, InterruptedException {
@@ -41,6 +44,7 @@ public class QuoteService {
     }
 
     @Retry(maxAttempts = 3, delay = "50ms", retryOn = {IOException.class, TimeoutExceededException.class})
+    @CircuitBreaker(name = "pricing", window = 10, failureRatio = 0.5, delay = "5s")
     @Timeout("${sample.quote.timeout:500ms}")
     @Fallback(method = "unavailableAsync")
     public CompletableFuture<Quote> quoteAsync(String symbol) {

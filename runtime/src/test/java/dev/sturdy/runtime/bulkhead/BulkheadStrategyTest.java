@@ -70,13 +70,7 @@ class BulkheadStrategyTest {
     void syncCallerWaitsForAFreedPermitUpToMaxWait() throws Exception {
         Bulkhead permits = bulkhead(1, 1, Duration.ofMillis(100));
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
-        Future<Object> holder = inBackground(bulkhead(permits), new TestInvocation(attempt -> {
-            running.countDown();
-            release.await();
-            return "first";
-        }));
-        assertThat(running.await(10, SECONDS)).isTrue();
+        Future<Object> holder = holdPermitUntil(permits, release);
 
         Future<Object> waiter = inBackground(bulkhead(permits), new TestInvocation(attempt -> "second"));
         clock.awaitPendingTimers(1, Duration.ofSeconds(10));
@@ -95,13 +89,7 @@ class BulkheadStrategyTest {
     void syncCallerWhoseWaitRunsOutIsRejectedAndLeavesTheQueue() throws Exception {
         Bulkhead permits = bulkhead(1, 1, Duration.ofMillis(100));
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
-        Future<Object> holder = inBackground(bulkhead(permits), new TestInvocation(attempt -> {
-            running.countDown();
-            release.await();
-            return "first";
-        }));
-        assertThat(running.await(10, SECONDS)).isTrue();
+        Future<Object> holder = holdPermitUntil(permits, release);
         TestInvocation late = new TestInvocation(attempt -> "never");
         Future<Object> waiter = inBackground(bulkhead(permits), late);
         clock.awaitPendingTimers(1, Duration.ofSeconds(10));
@@ -188,13 +176,7 @@ class BulkheadStrategyTest {
     void interruptedWaiterLeavesTheQueueAndKeepsItsFlag() throws Exception {
         Bulkhead permits = bulkhead(1, 1, Duration.ofSeconds(1));
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
-        Future<Object> holder = inBackground(bulkhead(permits), new TestInvocation(attempt -> {
-            running.countDown();
-            release.await();
-            return "first";
-        }));
-        assertThat(running.await(10, SECONDS)).isTrue();
+        Future<Object> holder = holdPermitUntil(permits, release);
         CompletableFuture<Throwable> thrown = new CompletableFuture<>();
         CompletableFuture<Boolean> flag = new CompletableFuture<>();
         Thread waiter = new Thread(() -> {
@@ -242,6 +224,18 @@ class BulkheadStrategyTest {
 
         assertThat(waiter.abandon()).isFalse();
         assertThat(waiter.decision()).isCompletedWithValue(held);
+    }
+
+    /** Starts a call that takes a permit and keeps it until {@code release}; returns once it holds it. */
+    private Future<Object> holdPermitUntil(Bulkhead permits, CountDownLatch release) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        Future<Object> holder = inBackground(bulkhead(permits), new TestInvocation(attempt -> {
+            running.countDown();
+            release.await();
+            return "first";
+        }));
+        assertThat(running.await(10, SECONDS)).isTrue();
+        return holder;
     }
 
     private Future<Object> inBackground(BulkheadStrategy<TestInvocation> strategy, TestInvocation invocation) {

@@ -29,8 +29,10 @@ final class AnnotationAttributes {
     private final PropertyPlaceholderResolver placeholders;
     private final SturdySettings settings;
     private final String policy;
-    private String namedGroup;
-    private String name;
+    /** Where a named policy of this kind is configured ({@code circuit-breakers}, ...), or {@code null}. */
+    private final String namedGroup;
+    /** The policy's {@code name}, or blank. */
+    private final String name;
 
     AnnotationAttributes(Class<? extends Annotation> type, AnnotationValue<?> value, MethodName method,
                          PropertyPlaceholderResolver placeholders, SturdySettings settings) {
@@ -40,17 +42,26 @@ final class AnnotationAttributes {
         this.placeholders = placeholders;
         this.settings = settings;
         this.policy = NameUtils.hyphenate(type.getSimpleName());
+        this.namedGroup = SturdySettings.NAMED_GROUPS.get(type.getSimpleName());
+        this.name = namedGroup == null ? "" : text("name");
     }
 
-    /** Reads the named policy's configuration too, for attributes the method does not configure itself. */
-    void named(String group, String policyName) {
-        this.namedGroup = group;
-        this.name = policyName;
-    }
-
-    /** @return whether the policy is switched on: globally, for its name, and for the method */
+    /**
+     * @return whether the policy is switched on: globally, for its name, and for the method. A
+     * policy switched off still counts as configured: its other keys are no typos.
+     */
     boolean enabled() {
-        return settings.enabled(policy) && configured("enabled").map(entry -> !"false".equals(String.valueOf(entry.value()))).orElse(true);
+        boolean enabled = settings.enabled(policy)
+                && configured("enabled").map(entry -> !"false".equals(String.valueOf(entry.value()))).orElse(true);
+        if (!enabled) {
+            settings.acknowledge(method.fullName(), policy, namedGroup, name);
+        }
+        return enabled;
+    }
+
+    /** @return the policy's {@code name}, blank for one of its own */
+    String name() {
+        return name;
     }
 
     MethodName method() {
@@ -132,7 +143,7 @@ final class AnnotationAttributes {
     private Optional<SturdySettings.Entry> configured(String attribute) {
         String kebab = NameUtils.hyphenate(attribute);
         Optional<SturdySettings.Entry> own = settings.forMethod(method.fullName(), policy, kebab);
-        return own.isPresent() || namedGroup == null ? own : settings.forName(namedGroup, name, kebab);
+        return own.isPresent() || name.isBlank() ? own : settings.forName(namedGroup, name, kebab);
     }
 
     private <T> T parsed(AttributeRule rule, SturdySettings.Entry entry, java.util.function.Function<String, T> parse, String kind) {

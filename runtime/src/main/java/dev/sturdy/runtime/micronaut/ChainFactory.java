@@ -99,10 +99,9 @@ final class ChainFactory {
             return new MethodChain(chain, false);
         }
         boolean async = isAsync(method, name, annotations.first());
-        String fullName = name.fullName() + java.util.Arrays.toString(method.getArgumentTypes());
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
         if (bulkhead.isPresent()) {
-            PolicyKey key = PolicyKey.of(bulkhead.get(), fullName, "bulkheads");
+            PolicyKey key = PolicyKey.of(bulkhead.get());
             chain = new BulkheadStrategy<>(shared.bulkhead(key, AnnotatedPolicies.bulkhead(bulkhead.get(), key)), chain, invoker, clock, events);
         }
         Optional<AnnotationAttributes> timeout = annotations.find(Timeout.class);
@@ -111,12 +110,12 @@ final class ChainFactory {
         }
         Optional<AnnotationAttributes> rateLimit = annotations.find(RateLimit.class);
         if (rateLimit.isPresent()) {
-            PolicyKey key = PolicyKey.of(rateLimit.get(), fullName, "rate-limits");
+            PolicyKey key = PolicyKey.of(rateLimit.get());
             chain = new RateLimitStrategy<>(shared.rateLimiter(key, AnnotatedPolicies.rateLimit(rateLimit.get(), key)), chain, invoker, clock, events);
         }
         Optional<AnnotationAttributes> breaker = annotations.find(CircuitBreaker.class);
         if (breaker.isPresent()) {
-            PolicyKey key = PolicyKey.of(breaker.get(), fullName, "circuit-breakers");
+            PolicyKey key = PolicyKey.of(breaker.get());
             chain = new CircuitBreakerStrategy<>(shared.breaker(key, AnnotatedPolicies.circuitBreaker(breaker.get(), key)), chain);
         }
         Optional<AnnotationAttributes> retry = annotations.find(Retry.class);

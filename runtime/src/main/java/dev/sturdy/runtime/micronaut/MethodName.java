@@ -11,13 +11,15 @@ import java.util.stream.Collectors;
  * @param display {@code PriceService#quote}, as exceptions name it
  * @param location {@code PriceService.quote(String)}, as configuration errors name it
  * @param fullName {@code com.acme.PriceService#quote}, as configuration keys name it
+ * @param uniqueName {@code com.acme.PriceService#quote(java.lang.String)}: one per method, overloads apart
  */
-record MethodName(String display, String location, String fullName) {
+record MethodName(String display, String location, String fullName, String uniqueName) {
 
     static MethodName of(ExecutableMethod<?, ?> method) {
         String type = method.getDeclaringType().getSimpleName();
         String parameters = Arrays.stream(method.getArgumentTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "));
+        String fullName = method.getDeclaringType().getName() + "#" + method.getMethodName();
         return new MethodName(type + "#" + method.getMethodName(), type + "." + method.getMethodName() + "(" + parameters + ")",
-                method.getDeclaringType().getName() + "#" + method.getMethodName());
+                fullName, fullName + Arrays.stream(method.getArgumentTypes()).map(Class::getName).collect(Collectors.joining(",", "(", ")")));
     }
 }

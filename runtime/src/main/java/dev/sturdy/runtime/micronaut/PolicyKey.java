@@ -10,17 +10,11 @@ package dev.sturdy.runtime.micronaut;
  */
 record PolicyKey(String key, String display, boolean named, String location) {
 
-    /**
-     * @param group where a named policy is configured, e.g. {@code circuit-breakers}; the
-     *              attributes then read {@code sturdy.<group>.<name>.*} too
-     */
-    static PolicyKey of(AnnotationAttributes attributes, String fullMethodName, String group) {
-        String name = attributes.text("name");
+    static PolicyKey of(AnnotationAttributes attributes) {
+        String name = attributes.name();
         MethodName method = attributes.method();
-        if (name.isBlank()) {
-            return new PolicyKey(fullMethodName, method.display(), false, method.location());
-        }
-        attributes.named(group, name);
-        return new PolicyKey(name, name, true, method.location());
+        return name.isBlank()
+                ? new PolicyKey(method.uniqueName(), method.display(), false, method.location())
+                : new PolicyKey(name, name, true, method.location());
     }
 }

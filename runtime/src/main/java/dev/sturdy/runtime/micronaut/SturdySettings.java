@@ -24,8 +24,9 @@ final class SturdySettings {
 
     static final String PREFIX = "sturdy";
     static final String METHODS = PREFIX + ".methods";
-    static final Set<String> NAMED_GROUPS = Set.of("circuit-breakers", "bulkheads", "rate-limits");
-    static final Set<String> POLICIES = Set.of("retry", "timeout", "bulkhead", "circuit-breaker", "rate-limit", "fallback", "fanout");
+    /** Where named policies are configured, by annotation. */
+    static final Map<String, String> NAMED_GROUPS = Map.of("CircuitBreaker", "circuit-breakers", "Bulkhead", "bulkheads",
+            "RateLimit", "rate-limits");
 
     private final Environment environment;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -56,7 +57,7 @@ final class SturdySettings {
             String written = METHODS + ".\"" + method + "\"." + policyAndAttribute;
             entries.put(METHODS + "." + method + "." + policyAndAttribute, new Entry(written, value));
         });
-        for (String group : NAMED_GROUPS) {
+        for (String group : NAMED_GROUPS.values()) {
             environment.getProperties(PREFIX + "." + group, StringConvention.RAW).forEach((key, value) -> {
                 int dot = key.indexOf('.');
                 String normalized = dot < 0 ? key : key.substring(0, dot) + "." + NameUtils.hyphenate(key.substring(dot + 1));
@@ -94,6 +95,19 @@ final class SturdySettings {
      */
     Optional<Entry> forName(String group, String name, String attribute) {
         return lookup(PREFIX + "." + group + "." + name + "." + attribute);
+    }
+
+    /**
+     * Counts every key of a policy that is switched off as read: it names a real policy, so it is
+     * no typo even though nothing reads its values.
+     *
+     * @param group where the policy is configured by name, or {@code null}
+     * @param name its name, or blank
+     */
+    void acknowledge(String method, String policy, String group, String name) {
+        String own = METHODS + "." + method + "." + policy + ".";
+        String named = name.isBlank() ? null : PREFIX + "." + group + "." + name + ".";
+        entries.keySet().stream().filter(key -> key.startsWith(own) || named != null && key.startsWith(named)).forEach(read::add);
     }
 
     /** @return the configured keys nothing has read so far, as users write them */

@@ -103,6 +103,37 @@ class ConfigurationIntegrationTest {
     }
 
     @Test
+    void aNamedPolicyCanBeSwitchedOffForEveryMethodUsingIt() throws Exception {
+        try (ApplicationContext context = run("sturdy.circuit-breakers.stock.enabled", "false")) {
+            context.getBean(ScriptedDependency.class).script(request -> {
+                throw new IOException("down");
+            });
+            StatefulServices.Inventory inventory = context.getBean(StatefulServices.Inventory.class);
+
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> inventory.stock("bolt")).as("call %d reaches the method", i).isInstanceOf(IOException.class);
+            }
+        }
+    }
+
+    @Test
+    void settingsOfASwitchedOffPolicyAreNotMistakenForTypos() {
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger("dev.sturdy");
+        warnings.start();
+        logger.addAppender(warnings);
+        try (ApplicationContext context = run("sturdy.retry.enabled", "false", RETRIED + "max-attempts", "4",
+                RETRIED.replace("retry.", "") + "circuit-breaker.window", "3")) {
+            assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .noneSatisfy(line -> assertThat(line).contains("retry.max-attempts"))
+                    .anySatisfy(line -> assertThat(line).as("but a policy the method does not have is reported")
+                            .contains("inheritsTheClassRetry\".circuit-breaker.window matches no"));
+        } finally {
+            logger.detachAppender(warnings);
+        }
+    }
+
+    @Test
     void sturdyCanBeSwitchedOffAltogetherPerPolicyOrPerMethod() {
         for (String[] off : new String[][] {{"sturdy.enabled", "false"}, {"sturdy.retry.enabled", "false"}, {RETRIED + "enabled", "false"}}) {
             try (ApplicationContext context = run(off)) {

@@ -36,10 +36,4 @@ final class Attributes {
         }
         return rule.violation(found).map(requirement -> Finding.error(rule.message(use.location(), value.toString(), requirement), use, value));
     }
-
-    /** @return whether the value is a placeholder, or a duration that {@link Attributes#check} accepts */
-    static boolean isUncheckedOrValid(AnnotationValue value) {
-        String text = (String) value.getValue();
-        return DurationText.isPlaceholder(text) || DurationText.parse(text).isPresent();
-    }
 }

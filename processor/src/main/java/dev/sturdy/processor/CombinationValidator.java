@@ -93,14 +93,18 @@ final class CombinationValidator {
             return List.of();
         }
         Use first = firstByName.putIfAbsent(use.annotation() + ":" + name, use);
-        if (first == null || first.allValues().equals(use.allValues())) {
+        if (first == null) {
+            return List.of();
+        }
+        Map<String, String> there = first.allValues();
+        Map<String, String> here = use.allValues();
+        if (there.equals(here)) {
             return List.of();
         }
         List<String> differences = new ArrayList<>();
-        first.allValues().forEach((attribute, value) -> {
-            String here = use.allValues().get(attribute);
-            if (!Objects.equals(value, here)) {
-                differences.add(attribute + " " + value + " there, " + here + " here");
+        there.forEach((attribute, value) -> {
+            if (!Objects.equals(value, here.get(attribute))) {
+                differences.add(attribute + " " + value + " there, " + here.get(attribute) + " here");
             }
         });
         return List.of(Finding.error(Diagnostics.nameConflict(use.annotation(), use.location(), name, first.location(),

@@ -50,7 +50,8 @@ final class FallbackValidator implements Validator {
                     "a method of " + use.type().getSimpleName(), candidates), use, written));
             return findings;
         }
-        List<ExecutableElement> fitting = named.stream().filter(candidate -> parametersFit(candidate, annotated, types)).toList();
+        TypeMirror throwable = use.env().getElementUtils().getTypeElement("java.lang.Throwable").asType();
+        List<ExecutableElement> fitting = named.stream().filter(candidate -> parametersFit(candidate, annotated, types, throwable)).toList();
         if (fitting.isEmpty()) {
             findings.add(Finding.error(Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_PARAMETERS, use.location(), name,
                     "a method with parameters (" + parameters + ") or (" + (parameters.isEmpty() ? "" : parameters + ", ") + "Throwable)",
@@ -81,7 +82,7 @@ final class FallbackValidator implements Validator {
         return findings;
     }
 
-    private static boolean parametersFit(ExecutableElement candidate, ExecutableElement annotated, Types types) {
+    private static boolean parametersFit(ExecutableElement candidate, ExecutableElement annotated, Types types, TypeMirror throwable) {
         int count = annotated.getParameters().size();
         int found = candidate.getParameters().size();
         if (found != count && found != count + 1) {
@@ -92,21 +93,7 @@ final class FallbackValidator implements Validator {
                 return false;
             }
         }
-        return found == count || isThrowable(candidate.getParameters().get(count).asType(), types);
-    }
-
-    private static boolean isThrowable(TypeMirror type, Types types) {
-        for (TypeMirror current = type; current.getKind() == TypeKind.DECLARED; ) {
-            if (types.erasure(current).toString().equals("java.lang.Throwable")) {
-                return true;
-            }
-            List<? extends TypeMirror> supertypes = types.directSupertypes(current);
-            if (supertypes.isEmpty()) {
-                return false;
-            }
-            current = supertypes.get(0);
-        }
-        return false;
+        return found == count || types.isSubtype(candidate.getParameters().get(count).asType(), throwable);
     }
 
     private static boolean returns(ExecutableElement candidate, ExecutableElement annotated, Types types) {

@@ -89,7 +89,10 @@ class BulkheadConcurrencyTest {
         }
 
         assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
-        awaitQuiet(bulkhead);
+        // timed-out sync work may still run after its caller returned: it holds its permit until
+        // it ends, and every body runs on the workers, so their termination is the end of the storm
+        workers.shutdown();
+        assertThat(workers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         synchronized (pending) {
             assertThat(pending).as("every call ended; bulkhead: %d running, %d waiting", bulkhead.running(), bulkhead.waiting())
                     .allSatisfy(future -> assertThat(future).isDone());
@@ -172,14 +175,6 @@ class BulkheadConcurrencyTest {
             case 0 -> work.complete("ok");
             case 1 -> work.completeExceptionally(new IOException("failed"));
             default -> work.cancel(true);
-        }
-    }
-
-    /** Timed-out sync work may still be running after its caller returned; its permit comes back when it ends. */
-    private void awaitQuiet(Bulkhead bulkhead) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while ((bulkhead.running() != 0 || inside.get() != 0) && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(5);
         }
     }
 }

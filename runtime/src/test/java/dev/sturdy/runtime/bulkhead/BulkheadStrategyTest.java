@@ -2,7 +2,7 @@ package dev.sturdy.runtime.bulkhead;
 
 import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.exception.BulkheadFullException;
-import dev.sturdy.runtime.core.Futures;
+import dev.sturdy.runtime.testing.Background;
 import dev.sturdy.runtime.testing.TestInvocation;
 import dev.sturdy.runtime.testing.TestInvoker;
 import dev.sturdy.runtime.time.ManualClock;
@@ -239,12 +239,6 @@ class BulkheadStrategyTest {
     }
 
     private Future<Object> inBackground(BulkheadStrategy<TestInvocation> strategy, TestInvocation invocation) {
-        return callers.submit(() -> {
-            try {
-                return strategy.call(invocation);
-            } catch (Throwable failure) {
-                throw Futures.sneakyThrow(failure);
-            }
-        });
+        return Background.call(callers, strategy, invocation);
     }
 }

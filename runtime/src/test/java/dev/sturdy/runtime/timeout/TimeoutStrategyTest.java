@@ -2,8 +2,8 @@ package dev.sturdy.runtime.timeout;
 
 import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.exception.TimeoutExceededException;
-import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Strategy;
+import dev.sturdy.runtime.testing.Background;
 import dev.sturdy.runtime.testing.TestInvocation;
 import dev.sturdy.runtime.testing.TestInvoker;
 import dev.sturdy.runtime.time.ManualClock;
@@ -110,7 +110,7 @@ class TimeoutStrategyTest {
     @Test
     void innerTimeoutGetsOnlyWhatIsLeftOfTheOuterOne() throws Exception {
         CountDownLatch innerStarted = new CountDownLatch(1);
-        AtomicReference<Throwable> innerFailure = new AtomicReference<>();
+        CompletableFuture<Throwable> innerFailure = new CompletableFuture<>();
         TimeoutStrategy<TestInvocation> inner = timeout("Inner#call", Duration.ofSeconds(5), TestInvoker.sentinel());
         TestInvocation innerCall = new TestInvocation(attempt -> {
             innerStarted.countDown();
@@ -125,7 +125,7 @@ class TimeoutStrategyTest {
             try {
                 return inner.call(innerCall);
             } catch (Throwable failure) {
-                innerFailure.set(failure);
+                innerFailure.complete(failure);
                 throw failure;
             }
         });
@@ -139,8 +139,7 @@ class TimeoutStrategyTest {
         clock.advance(Duration.ofMillis(400));
 
         assertThatThrownBy(() -> caller.get(10, SECONDS)).cause().isInstanceOf(TimeoutExceededException.class);
-        awaitSet(innerFailure);
-        assertThat(innerFailure.get())
+        assertThat(innerFailure.get(10, SECONDS))
                 .isInstanceOf(TimeoutExceededException.class)
                 .hasMessage("Inner#call did not finish within 400ms (what was left of an enclosing @Timeout; its own is 5s)");
     }
@@ -259,13 +258,7 @@ class TimeoutStrategyTest {
     }
 
     private Future<Object> callInBackground(Strategy<TestInvocation> strategy, TestInvocation invocation) {
-        return callers.submit(() -> {
-            try {
-                return strategy.call(invocation);
-            } catch (Throwable failure) {
-                throw Futures.sneakyThrow(failure);
-            }
-        });
+        return Background.call(callers, strategy, invocation);
     }
 
     /** A body that signals it started, then blocks until interrupted and signals that too. */
@@ -294,13 +287,6 @@ class TimeoutStrategyTest {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void awaitSet(AtomicReference<?> reference) throws InterruptedException {
-        long deadline = System.nanoTime() + REACT.toNanos();
-        while (reference.get() == null && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(1);
         }
     }
 }

@@ -27,7 +27,12 @@ class SturdyDiagnosticsTest {
 
     @Test
     void sampleAppHasNoSturdyDiagnostic() throws IOException {
-        assertThat(sturdyDiagnostics(sources(null, null))).isEmpty();
+        DiagnosticCollector<JavaFileObject> all = new DiagnosticCollector<>();
+
+        boolean compiled = compile(sources(null, null), all);
+
+        assertThat(all.getDiagnostics()).extracting(d -> d.getMessage(null)).noneMatch(message -> message.startsWith("[sturdy:"));
+        assertThat(compiled).as("the processor ran over the sources without any error: %s", all.getDiagnostics()).isTrue();
     }
 
     @Test
@@ -64,14 +69,18 @@ class SturdyDiagnosticsTest {
         }
     }
 
-    /** Runs only Sturdy's processor over the sources, with the test class path. */
     private static List<Diagnostic<? extends JavaFileObject>> sturdyDiagnostics(List<JavaFileObject> sources) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        compile(sources, diagnostics);
+        return diagnostics.getDiagnostics().stream().filter(d -> d.getMessage(null).startsWith("[sturdy:")).toList();
+    }
+
+    /** Runs only Sturdy's processor over the sources, with the test class path; returns whether there was no error. */
+    private static boolean compile(List<JavaFileObject> sources, DiagnosticCollector<JavaFileObject> diagnostics) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> options = List.of("-proc:only", "-processor", "dev.sturdy.processor.SturdyProcessor",
                 "-classpath", System.getProperty("java.class.path"));
-        javac.getTask(null, null, diagnostics, options, null, sources).call();
-        return diagnostics.getDiagnostics().stream().filter(d -> d.getMessage(null).startsWith("[sturdy:")).toList();
+        return javac.getTask(null, null, diagnostics, options, null, sources).call();
     }
 
     private static long lineOf(String text, String fragment) {

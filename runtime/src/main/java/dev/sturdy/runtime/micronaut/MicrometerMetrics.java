@@ -39,7 +39,10 @@ final class MicrometerMetrics implements PolicyEvents, ApplicationEventListener<
 
     private final MeterRegistry registry;
     private final BeanProvider<SharedPolicies> policies;
-    private final Map<String, Object> meters = new ConcurrentHashMap<>();
+    /** Per method: its success and failure timers, looked up by the method's name (whose hash is cached). */
+    private final Map<String, Timer[]> calls = new ConcurrentHashMap<>();
+    private final Map<String, Timer[]> chunks = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     /**
      * @param policies looked up at start-up only: the policies report to this bean, so it cannot need them to exist
@@ -74,7 +77,7 @@ final class MicrometerMetrics implements PolicyEvents, ApplicationEventListener<
 
     @Override
     public void callEnded(String method, long nanos, Throwable failure) {
-        timer("sturdy.calls", method, failure).record(nanos, TimeUnit.NANOSECONDS);
+        outcomes(calls, "sturdy.calls", method)[failure == null ? 0 : 1].record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -104,23 +107,25 @@ final class MicrometerMetrics implements PolicyEvents, ApplicationEventListener<
 
     @Override
     public void fanoutChunkEnded(String method, long nanos, Throwable failure) {
-        timer("sturdy.fanout.chunks", method, failure).record(nanos, TimeUnit.NANOSECONDS);
+        outcomes(chunks, "sturdy.fanout.chunks", method)[failure == null ? 0 : 1].record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void onStateChange(String breaker, CircuitState from, CircuitState to) {
-        String key = "sturdy.circuit.transitions|" + breaker + "|" + from + "|" + to;
-        ((Counter) meters.computeIfAbsent(key, k -> Counter.builder("sturdy.circuit.transitions")
-                .tag("breaker", breaker).tag("from", from.name()).tag("to", to.name()).register(registry))).increment();
+        counters.computeIfAbsent("sturdy.circuit.transitions|" + breaker + "|" + from + "|" + to, k -> Counter.builder("sturdy.circuit.transitions")
+                .tag("breaker", breaker).tag("from", from.name()).tag("to", to.name()).register(registry)).increment();
     }
 
-    private Timer timer(String name, String method, Throwable failure) {
-        String outcome = failure == null ? "success" : "failure";
-        return (Timer) meters.computeIfAbsent(name + "|" + method + "|" + outcome,
-                k -> Timer.builder(name).tag("method", method).tag("outcome", outcome).register(registry));
+    /** @return the method's timers, success first, made on its first call */
+    private Timer[] outcomes(Map<String, Timer[]> byMethod, String name, String method) {
+        Timer[] timers = byMethod.get(method);
+        return timers != null ? timers : byMethod.computeIfAbsent(method, m -> new Timer[] {
+                Timer.builder(name).tag("method", m).tag("outcome", "success").register(registry),
+                Timer.builder(name).tag("method", m).tag("outcome", "failure").register(registry)});
     }
 
+    /** Counters are for what goes wrong: the slow path, where a key string per event is fine. */
     private Counter counter(String name, String tag, String value) {
-        return (Counter) meters.computeIfAbsent(name + "|" + value, k -> Counter.builder(name).tag(tag, value).register(registry));
+        return counters.computeIfAbsent(name + "|" + value, k -> Counter.builder(name).tag(tag, value).register(registry));
     }
 }

@@ -26,8 +26,9 @@ import java.util.function.Supplier;
 
 /**
  * Cost of one successful call. {@code noopInterceptor} is the floor for any Micronaut interceptor;
- * the bar for Sturdy is {@code retryCircuitBreakerBulkhead <= 1.5 x noopInterceptor}, allocating
- * nothing beyond it (see {@code -prof gc}). Run with {@code -t 1} and {@code -t 2}: the state of a
+ * the bars for Sturdy are {@code retryCircuitBreakerBulkhead <= 1.5 x noopInterceptor} and
+ * {@code fullStack} (all five sync policies, timeout on the caller's thread) {@code <= 2 x} at one
+ * thread and {@code <= 3 x} at two, allocating nothing beyond it (see {@code -prof gc}). Run with {@code -t 1} and {@code -t 2}: the state of a
  * breaker or bulkhead is shared by all threads, as in an application.
  */
 @State(Scope.Benchmark)
@@ -46,7 +47,10 @@ public class PolicyOverheadBenchmark {
     private Targets.BulkheadOnly bulkhead;
     private Targets.RateLimitOnly rateLimit;
     private Targets.TimeoutOnly timeout;
+    private Targets.TimeoutIsolated timeoutIsolated;
     private Targets.RetryCircuitBreakerBulkhead retryCircuitBreakerBulkhead;
+    private Targets.FullStack fullStack;
+    private Targets.FullStackIsolated fullStackIsolated;
     private Targets.AllInline allInline;
     private Targets.MicronautRetryable micronautRetryable;
     private Supplier<Integer> resilience4j;
@@ -62,7 +66,10 @@ public class PolicyOverheadBenchmark {
         bulkhead = context.getBean(Targets.BulkheadOnly.class);
         rateLimit = context.getBean(Targets.RateLimitOnly.class);
         timeout = context.getBean(Targets.TimeoutOnly.class);
+        timeoutIsolated = context.getBean(Targets.TimeoutIsolated.class);
         retryCircuitBreakerBulkhead = context.getBean(Targets.RetryCircuitBreakerBulkhead.class);
+        fullStack = context.getBean(Targets.FullStack.class);
+        fullStackIsolated = context.getBean(Targets.FullStackIsolated.class);
         allInline = context.getBean(Targets.AllInline.class);
         micronautRetryable = context.getBean(Targets.MicronautRetryable.class);
         resilience4j = Decorators.ofSupplier(() -> direct.work(42))
@@ -113,6 +120,21 @@ public class PolicyOverheadBenchmark {
     @Benchmark
     public int timeout() {
         return timeout.work(42);
+    }
+
+    @Benchmark
+    public int timeoutIsolated() {
+        return timeoutIsolated.work(42);
+    }
+
+    @Benchmark
+    public int fullStack() {
+        return fullStack.work(42);
+    }
+
+    @Benchmark
+    public int fullStackIsolated() {
+        return fullStackIsolated.work(42);
     }
 
     @Benchmark

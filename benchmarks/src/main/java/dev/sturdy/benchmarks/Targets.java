@@ -80,6 +80,40 @@ public final class Targets {
         }
     }
 
+    /** Every policy that applies to one call, timeout on the caller's thread (the default). */
+    @Singleton
+    public static class FullStack {
+        @Retry
+        @CircuitBreaker
+        @RateLimit(permits = 1_000_000_000, period = "1s")
+        @Timeout("10s")
+        @Bulkhead(maxConcurrent = 64)
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    /** {@link FullStack} with the timeout's work handed to a worker thread. */
+    @Singleton
+    public static class FullStackIsolated {
+        @Retry
+        @CircuitBreaker
+        @RateLimit(permits = 1_000_000_000, period = "1s")
+        @Timeout(value = "10s", isolated = true)
+        @Bulkhead(maxConcurrent = 64)
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    @Singleton
+    public static class TimeoutIsolated {
+        @Timeout(value = "10s", isolated = true)
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
     @Singleton
     public static class AllInline {
         @Fallback(method = "fallback")

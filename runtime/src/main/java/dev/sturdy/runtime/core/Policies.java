@@ -10,6 +10,8 @@ import java.time.Duration;
  */
 public final class Policies {
 
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+
     private Policies() {
     }
 
@@ -27,10 +29,21 @@ public final class Policies {
     }
 
     /**
+     * @param duration a duration, at least 0
+     * @return it in nanoseconds, or {@link Long#MAX_VALUE} when it is longer than that holds (about 292 years)
+     */
+    public static long saturatedNanos(Duration duration) {
+        return duration.compareTo(LONGEST) >= 0 ? Long.MAX_VALUE : duration.toNanos();
+    }
+
+    /**
      * @param duration a duration
      * @return it as people write it: {@code 1s}, {@code 250ms}, {@code 1500us}, {@code 7ns}
      */
     public static String format(Duration duration) {
+        if (duration.compareTo(LONGEST) >= 0) {
+            return duration.toString();
+        }
         long nanos = duration.toNanos();
         if (nanos == 0) {
             return "0ms";

@@ -42,7 +42,7 @@ final class AnnotatedPolicies {
     }
 
     static TimeoutPolicy timeout(AnnotationAttributes timeout) {
-        return new TimeoutPolicy(timeout.method().display(), timeout.duration(AttributeRule.TIMEOUT_VALUE));
+        return new TimeoutPolicy(timeout.method().display(), timeout.duration(AttributeRule.TIMEOUT_VALUE), timeout.flag("isolated"));
     }
 
     static CircuitBreakerPolicy circuitBreaker(AnnotationAttributes breaker, PolicyKey key) {

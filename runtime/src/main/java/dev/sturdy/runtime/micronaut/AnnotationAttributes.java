@@ -115,6 +115,19 @@ final class AnnotationAttributes {
         return written.equals(resolved) ? '"' + written + '"' : '"' + resolved + "\" (resolved from \"" + written + "\")";
     }
 
+    boolean flag(String attribute) {
+        Optional<SturdySettings.Entry> configured = configured(attribute);
+        if (configured.isPresent()) {
+            String text = String.valueOf(configured.get().value()).trim();
+            if (!text.equals("true") && !text.equals("false")) {
+                throw invalid(Diagnostics.message(policy + "-" + NameUtils.hyphenate(attribute), configured.get().key(),
+                        method.location(), "must be true or false, but was " + quoted(configured.get().value())));
+            }
+            return Boolean.parseBoolean(text);
+        }
+        return value.booleanValue(attribute).orElseGet(() -> (Boolean) defaultValue(attribute));
+    }
+
     <E extends Enum<E>> E enumValue(String attribute, Class<E> enumType) {
         Optional<SturdySettings.Entry> configured = configured(attribute);
         if (configured.isPresent()) {

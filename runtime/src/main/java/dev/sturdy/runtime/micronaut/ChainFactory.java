@@ -22,6 +22,7 @@ import dev.sturdy.runtime.ratelimit.RateLimitStrategy;
 import dev.sturdy.runtime.retry.RetryStrategy;
 import dev.sturdy.runtime.time.SturdyClock;
 import dev.sturdy.runtime.timeout.TimeoutStrategy;
+import dev.sturdy.runtime.timeout.Watchdog;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
 import io.micronaut.context.env.Environment;
@@ -54,6 +55,7 @@ final class ChainFactory {
             List.of(Fallback.class, Fanout.class, Retry.class, CircuitBreaker.class, RateLimit.class, Timeout.class, Bulkhead.class);
 
     private final SturdyClock clock;
+    private final Watchdog watchdog;
     private final ExecutorService executor;
     private final Environment environment;
     private final SharedPolicies shared;
@@ -62,9 +64,10 @@ final class ChainFactory {
     private final SturdySettings settings;
     private final PolicyEvents events;
 
-    ChainFactory(SturdyClock clock, @Named(SturdyBeans.EXECUTOR) ExecutorService executor, Environment environment,
+    ChainFactory(SturdyClock clock, Watchdog watchdog, @Named(SturdyBeans.EXECUTOR) ExecutorService executor, Environment environment,
                  SharedPolicies shared, InFlight inFlight, FanoutExecutor fanoutExecutor, SturdySettings settings, Observers observers) {
         this.clock = clock;
+        this.watchdog = watchdog;
         this.executor = executor;
         this.environment = environment;
         this.shared = shared;
@@ -106,7 +109,7 @@ final class ChainFactory {
         }
         Optional<AnnotationAttributes> timeout = annotations.find(Timeout.class);
         if (timeout.isPresent()) {
-            chain = new TimeoutStrategy<>(AnnotatedPolicies.timeout(timeout.get()), chain, invoker, clock, executor, events);
+            chain = new TimeoutStrategy<>(AnnotatedPolicies.timeout(timeout.get()), chain, invoker, clock, watchdog, executor, events);
         }
         Optional<AnnotationAttributes> rateLimit = annotations.find(RateLimit.class);
         if (rateLimit.isPresent()) {

@@ -3,6 +3,7 @@ package dev.sturdy.runtime.micronaut;
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.time.SturdyClock;
 import dev.sturdy.runtime.time.SystemClock;
+import dev.sturdy.runtime.timeout.Watchdog;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
@@ -47,5 +48,15 @@ final class SturdyBeans {
     @Bean(typed = SturdyClock.class, preDestroy = "close")
     SystemClock sturdyClock(@Named(EXECUTOR) ExecutorService executor) {
         return new SystemClock(executor);
+    }
+
+    /**
+     * @param clock the clock the deadlines are read from and the ticks run on
+     * @return the watchdog that interrupts sync calls past their deadline, stopped with the context
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    Watchdog sturdyWatchdog(SturdyClock clock) {
+        return new Watchdog(clock);
     }
 }

@@ -24,6 +24,7 @@ public final class RateLimiter {
     private final SturdyClock clock;
     private final long interval;
     private final long capacity;
+    private final long maxWait;
     private final AtomicLong emptyAt;
 
     /**
@@ -35,6 +36,7 @@ public final class RateLimiter {
         this.clock = clock;
         this.interval = Math.max(1, policy.period().toNanos() / policy.permits());
         this.capacity = interval * policy.permits();
+        this.maxWait = Policies.saturatedNanos(policy.maxWait());
         this.emptyAt = new AtomicLong(clock.nanoTime() - capacity);
     }
 
@@ -54,13 +56,13 @@ public final class RateLimiter {
     }
 
     /**
-     * Takes a token, now or reserved for within {@code maxWait}.
+     * Takes a token, now or reserved for within {@code maxWait}. Judged by the clock's last tick,
+     * which may lag: a lagging reading finds fewer tokens, never more.
      *
      * @return how long the caller must wait before using its token (0 to go now), or {@link #REJECTED}
      */
     long reserve() {
-        long maxWait = policy.maxWait().toNanos();
-        long now = clock.nanoTime();
+        long now = clock.tickedNanoTime();
         while (true) {
             long empty = emptyAt.get();
             long full = now - capacity;

@@ -16,6 +16,24 @@ public interface SturdyClock {
     long nanoTime();
 
     /**
+     * The time as of the clock's last tick: at most {@link #tickNanos()} behind {@link #nanoTime()}
+     * and far cheaper to read, for what every call does (a deadline, a token); a reading never
+     * goes backwards.
+     *
+     * @return the current time in nanoseconds, rounded down to the clock's last tick
+     */
+    default long tickedNanoTime() {
+        return nanoTime();
+    }
+
+    /**
+     * @return how far {@link #tickedNanoTime()} may lag behind {@link #nanoTime()}, 0 when it does not
+     */
+    default long tickNanos() {
+        return 0;
+    }
+
+    /**
      * Runs {@code task} once, {@code delayNanos} from now, never on the thread that scheduled it
      * and never on a thread shared with other timers, so the task may start a call that blocks
      * for a while (an async method's synchronous part). The real clock hands due tasks to an

@@ -10,9 +10,12 @@ import java.time.Duration;
  *
  * @param method the method as {@code SimpleClass#method}, for messages
  * @param timeout how long one call may take
+ * @param isolated whether a sync call runs on a worker thread (the caller gets its timeout at the
+ *                 deadline even if the work ignores the interrupt) rather than on the caller's
+ *                 thread (no hand-off, the caller's thread-locals stay visible)
  * @see TimeoutStrategy
  */
-public record TimeoutPolicy(String method, Duration timeout) {
+public record TimeoutPolicy(String method, Duration timeout, boolean isolated) {
 
     /**
      * Checks the timeout against the rule of {@link dev.sturdy.annotation.Timeout#value()}.

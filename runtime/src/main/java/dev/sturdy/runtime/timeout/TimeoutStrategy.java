@@ -3,8 +3,8 @@ package dev.sturdy.runtime.timeout;
 import dev.sturdy.exception.TimeoutExceededException;
 import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Invoker;
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.Policies;
+import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.time.Cancellable;
 import dev.sturdy.runtime.time.SturdyClock;
@@ -17,60 +17,107 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 
 /**
- * Applies a {@link TimeoutPolicy}. A sync call runs on a worker thread, with a detached copy of
- * the invocation, while the caller waits: at the deadline the worker is interrupted and the
- * caller gets {@link TimeoutExceededException} at once, even if the work ignores the interrupt.
- * An async call's future is cancelled at the deadline and the returned future fails. The budget
- * is the policy's timeout or what is left of an enclosing one, whichever is less. Thread-safe.
+ * Applies a {@link TimeoutPolicy}. A sync call runs on the caller's thread, which the
+ * {@link Watchdog} interrupts at the deadline; the caller gets {@link TimeoutExceededException}
+ * when the work stops. An isolated sync call runs on a worker thread, with a detached copy of the
+ * invocation, while the caller waits: at the deadline the worker is interrupted and the caller
+ * gets the exception at once, even if the work ignores the interrupt. An async call's future is
+ * cancelled at the deadline and the returned future fails. The budget is the policy's timeout or
+ * what is left of an enclosing one, whichever is less. A timeout is reported only when it wins
+ * the race with the work. Thread-safe.
  *
  * @param <I> the invocation type
  */
 public final class TimeoutStrategy<I> implements Strategy<I> {
 
+    /** Budgets are capped here (about 73 years) so that no deadline arithmetic overflows. */
+    private static final long LONGEST = Long.MAX_VALUE / 4;
+
     private final TimeoutPolicy policy;
+    private final long timeout;
     private final Strategy<I> delegate;
     private final Invoker<I> invoker;
     private final SturdyClock clock;
+    private final Watchdog watchdog;
     private final Executor executor;
     private final PolicyEvents events;
 
     /**
      * @param policy what to do
      * @param delegate the strategy inside this one
-     * @param invoker detaches sync calls and carries the caller's context to the worker
+     * @param invoker detaches isolated sync calls and carries the caller's context to the worker
      * @param clock times the deadline
-     * @param executor runs sync calls; must start every task promptly (virtual or cached threads)
+     * @param watchdog interrupts sync calls on their caller's thread
+     * @param executor runs isolated sync calls; must start every task promptly (virtual or cached threads)
      * @param events told about every timeout
      */
-    public TimeoutStrategy(TimeoutPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, Executor executor,
-                           PolicyEvents events) {
+    public TimeoutStrategy(TimeoutPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, Watchdog watchdog,
+                           Executor executor, PolicyEvents events) {
         this.policy = policy;
+        this.timeout = Math.min(LONGEST, Policies.saturatedNanos(policy.timeout()));
         this.delegate = delegate;
         this.invoker = invoker;
         this.clock = clock;
+        this.watchdog = watchdog;
         this.executor = executor;
         this.events = events;
     }
 
     @Override
     public Object call(I invocation) throws Throwable {
-        long start = clock.nanoTime();
-        long budget = budget(start);
+        Watchdog.Watch watch = watchdog.current();
+        long enclosing = watch.deadline;
+        if (policy.isolated()) {
+            long start = clock.nanoTime();
+            long budget = budget(start, enclosing);
+            if (budget <= 0) {
+                throw outerDeadlinePassed();
+            }
+            return callIsolated(invocation, start + budget, budget);
+        }
+        long start = clock.tickedNanoTime();
+        long budget = budget(start, enclosing);
         if (budget <= 0) {
             throw outerDeadlinePassed();
         }
         long deadline = start + budget;
+        int before = watch.enter(deadline);
+        if (before == Watchdog.Watch.ENCLOSING_FIRED) {
+            throw outerDeadlinePassed();
+        }
+        Object result;
+        try {
+            result = delegate.call(invocation);
+        } catch (Throwable failure) {
+            if (watch.exit(before, enclosing)) {
+                throw timedOut(budget);
+            }
+            throw failure;
+        }
+        if (watch.exit(before, enclosing)) {
+            throw timedOut(budget);
+        }
+        return result;
+    }
+
+    private Object callIsolated(I invocation, long deadline, long budget) throws Throwable {
         I detached = invoker.detach(invocation, invoker.arguments(invocation).clone());
         CompletableFuture<Object> result = new CompletableFuture<>();
-        FutureTask<Object> work = new FutureTask<>(invoker.captureContext().apply(() -> Deadline.within(deadline, () -> {
+        FutureTask<Object> work = new FutureTask<>(invoker.captureContext().apply(() -> {
+            Watchdog.Watch worker = watchdog.current();
+            long enclosing = worker.deadline;
+            worker.deadline = deadline;
             try {
-                return result.complete(delegate.call(detached));
+                result.complete(delegate.call(detached));
             } catch (Throwable failure) {
-                return result.completeExceptionally(failure);
+                result.completeExceptionally(failure);
+            } finally {
+                worker.deadline = enclosing;
             }
-        })), null);
+        }), null);
         Cancellable timer = clock.schedule(() -> {
-            if (result.completeExceptionally(timedOut(budget))) {
+            if (result.completeExceptionally(exceeded(budget))) {
+                reportTimeout(budget);
                 work.cancel(true);
             }
         }, budget);
@@ -96,16 +143,25 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
 
     @Override
     public CompletableFuture<Object> callAsync(I invocation) {
+        Watchdog.Watch watch = watchdog.current();
+        long enclosing = watch.deadline;
         long start = clock.nanoTime();
-        long budget = budget(start);
+        long budget = budget(start, enclosing);
         if (budget <= 0) {
             return CompletableFuture.failedFuture(outerDeadlinePassed());
         }
         long deadline = start + budget;
-        CompletableFuture<Object> work = Deadline.within(deadline, () -> delegate.callAsync(invocation));
+        CompletableFuture<Object> work;
+        watch.deadline = deadline;
+        try {
+            work = delegate.callAsync(invocation);
+        } finally {
+            watch.deadline = enclosing;
+        }
         CompletableFuture<Object> result = new CompletableFuture<>();
         Cancellable timer = clock.schedule(() -> {
-            if (result.completeExceptionally(timedOut(budget))) {
+            if (result.completeExceptionally(exceeded(budget))) {
+                reportTimeout(budget);
                 work.cancel(true);
             }
         }, deadline - clock.nanoTime());
@@ -120,16 +176,25 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
         return result;
     }
 
-    private long budget(long now) {
-        return Math.min(policy.timeout().toNanos(), Deadline.remaining(now));
+    private long budget(long now, long enclosing) {
+        return enclosing == Watchdog.NONE ? timeout : Math.min(timeout, enclosing - now);
     }
 
+    /** The timeout won the race with the work: report it and tell the caller. */
     private TimeoutExceededException timedOut(long budget) {
+        reportTimeout(budget);
+        return exceeded(budget);
+    }
+
+    private void reportTimeout(long budget) {
         events.timedOut(policy.method(), Duration.ofNanos(budget));
-        Duration own = policy.timeout();
-        String limit = budget < own.toNanos()
-                ? Policies.format(Duration.ofNanos(budget)) + " (what was left of an enclosing @Timeout; its own is " + Policies.format(own) + ")"
-                : Policies.format(own);
+    }
+
+    private TimeoutExceededException exceeded(long budget) {
+        String limit = budget < timeout
+                ? Policies.format(Duration.ofNanos(budget)) + " (what was left of an enclosing @Timeout; its own is "
+                        + Policies.format(policy.timeout()) + ")"
+                : Policies.format(policy.timeout());
         return new TimeoutExceededException(policy.method() + " did not finish within " + limit);
     }
 

@@ -7,6 +7,7 @@ import dev.sturdy.runtime.testing.TestInvoker;
 import dev.sturdy.runtime.time.SystemClock;
 import dev.sturdy.runtime.timeout.TimeoutPolicy;
 import dev.sturdy.runtime.timeout.TimeoutStrategy;
+import dev.sturdy.runtime.timeout.Watchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +52,9 @@ class BulkheadConcurrencyTest {
     @Test
     void limitHoldsAndEveryPermitComesBackAfterAStormOfMixedEndings() throws Exception {
         Bulkhead bulkhead = new Bulkhead(new BulkheadPolicy("storm", LIMIT, 4, Duration.ofMillis(2)));
-        Strategy<TestInvocation> sync = new TimeoutStrategy<>(new TimeoutPolicy("storm", Duration.ofMillis(3)),
-                new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, PolicyEvents.NONE), TestInvoker.INSTANCE, clock, workers, PolicyEvents.NONE);
+        Strategy<TestInvocation> sync = new TimeoutStrategy<>(new TimeoutPolicy("storm", Duration.ofMillis(3), true),
+                new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, PolicyEvents.NONE), TestInvoker.INSTANCE, clock,
+                new Watchdog(clock), workers, PolicyEvents.NONE);
         BulkheadStrategy<TestInvocation> async = new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, PolicyEvents.NONE);
         int threads = 12;
         int callsPerThread = 300;

@@ -1,0 +1,244 @@
+package dev.sturdy.runtime.timeout;
+
+import dev.sturdy.runtime.time.Cancellable;
+import dev.sturdy.runtime.time.SturdyClock;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Interrupts a caller's thread when its sync call outlives its deadline, for every {@code @Timeout}
+ * that runs on the caller's thread, with one timer in all. A call schedules nothing and allocates
+ * nothing: it writes its deadline into its thread's {@link Watch} (made once per thread) and arms
+ * the timer only when no tick is due by then. Each tick interrupts the threads whose deadline has
+ * passed and arms the next tick for the earliest deadline still pending, so while calls keep
+ * coming the watchdog ticks about once per timeout, whatever the call rate.
+ *
+ * <p>An interrupt never lands after its call returned: a call ends with a compare-and-set that
+ * either closes its watch (the work won) or finds that the watchdog claimed the call first (the
+ * timeout won); then the caller waits until the interrupt is delivered and clears it before it
+ * reports the timeout. Thread-safe; ticks run on the clock's timer thread, or on the thread that
+ * advances a {@link dev.sturdy.runtime.time.ManualClock}.
+ *
+ * @see TimeoutStrategy
+ */
+public final class Watchdog implements AutoCloseable {
+
+    /** A deadline that never comes. */
+    static final long NONE = Long.MAX_VALUE;
+
+    private final SturdyClock clock;
+    /** Added to every deadline: calls read their start from the clock's ticked time, which may lag by this much. */
+    private final long slack;
+    private final ThreadLocal<Watch> watches = ThreadLocal.withInitial(() -> new Watch(Thread.currentThread()));
+    /** Watches of threads that may be in a call; a tick drops the idle ones. */
+    private final Queue<Watch> listed = new ConcurrentLinkedQueue<>();
+    /** When the next tick is due, {@link #NONE} when none is. */
+    private volatile long armedAt = NONE;
+    private Cancellable timer;
+    private boolean closed;
+
+    /**
+     * @param clock reads the time and runs the ticks
+     */
+    public Watchdog(SturdyClock clock) {
+        this.clock = clock;
+        this.slack = clock.tickNanos();
+    }
+
+    /**
+     * @return the current thread's watch
+     */
+    Watch current() {
+        return watches.get();
+    }
+
+    /** Stops ticking: calls in flight are no longer interrupted. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+
+    /** Makes sure a tick comes at {@code deadline} at the latest, for a watch that just started watching. */
+    private void cover(Watch watch, long deadline) {
+        if (!watch.listed) {
+            watch.listed = true;
+            listed.add(watch);
+        }
+        if (armedAt > deadline) {
+            arm(deadline);
+        }
+    }
+
+    private synchronized void arm(long at) {
+        if (at >= armedAt || closed) {
+            return;
+        }
+        if (timer != null) {
+            timer.cancel();
+        }
+        armedAt = at;
+        timer = clock.schedule(this::tick, at - clock.nanoTime());
+    }
+
+    private synchronized void tick() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+        // a call that starts watching from here on sees no tick due and arms one, unless this tick sees it
+        armedAt = NONE;
+        long now = clock.nanoTime();
+        long next = NONE;
+        for (Iterator<Watch> all = listed.iterator(); all.hasNext(); ) {
+            Watch watch = all.next();
+            if (watch.idle()) {
+                watch.listed = false;
+                if (watch.idle()) {
+                    all.remove();
+                    continue;
+                }
+                watch.listed = true;
+            }
+            next = Math.min(next, watch.interruptIfDue(now));
+        }
+        if (next != NONE) {
+            arm(next);
+        }
+    }
+
+    /**
+     * One thread's timeouts. Its state is one number, a sequence that each change of the watched
+     * deadline increments and a phase: idle, watched, or claimed by the watchdog (firing, then
+     * fired once the interrupt is delivered). Only the owning thread moves it out of a claim.
+     */
+    final class Watch {
+
+        /** Returned by {@link #enter} when an enclosing call's deadline fired before this call could start. */
+        static final int ENCLOSING_FIRED = -1;
+        static final int IDLE = 0;
+        static final int WATCHED = 1;
+        private static final int FIRING = 2;
+        private static final int FIRED = 3;
+        private static final long PHASES = 4;
+        private static final VarHandle STATE;
+
+        static {
+            try {
+                STATE = MethodHandles.lookup().findVarHandle(Watch.class, "state", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final Thread thread;
+        /** The deadline of the work this thread runs now, from any enclosing {@code @Timeout}; owner only. */
+        long deadline = NONE;
+        private volatile long interruptAt;
+        private volatile long state;
+        private volatile boolean listed;
+        /** Whether the watchdog set the interrupt flag (rather than finding it set); published by FIRED. */
+        private boolean interruptedByWatchdog;
+
+        private Watch(Thread thread) {
+            this.thread = thread;
+        }
+
+        /**
+         * Starts watching a call on this thread, to be interrupted at {@code at} (plus the clock's
+         * tick, so that a start read from the ticked time never makes the interrupt early). The
+         * call's deadline becomes this thread's enclosing one.
+         *
+         * @return what the thread was before: {@link #IDLE}, {@link #WATCHED} for an enclosing call,
+         * or {@link #ENCLOSING_FIRED} when the enclosing call's deadline fired first (nothing changed)
+         */
+        int enter(long at) {
+            long current = state;
+            int phase = phase(current);
+            if (phase >= FIRING) {
+                return ENCLOSING_FIRED;
+            }
+            interruptAt = at + slack;
+            if (!STATE.compareAndSet(this, current, next(current, WATCHED))) {
+                return ENCLOSING_FIRED;
+            }
+            deadline = at;
+            cover(this, at + slack);
+            return phase;
+        }
+
+        /**
+         * Stops watching the call that {@link #enter} started, going back to what the thread was.
+         *
+         * @param before what {@link #enter} returned
+         * @param enclosing the enclosing deadline, restored
+         * @return whether the watchdog claimed the call first: the call timed out, and the interrupt
+         * it caused has been cleared
+         */
+        boolean exit(int before, long enclosing) {
+            deadline = enclosing;
+            if (before == WATCHED) {
+                interruptAt = enclosing + slack; // later than this call's: a tick that reads it early fires nothing wrongly
+            }
+            long current = state;
+            if (phase(current) == WATCHED && STATE.compareAndSet(this, current, next(current, before))) {
+                if (before == WATCHED) {
+                    cover(this, enclosing + slack);
+                }
+                return false;
+            }
+            while (phase(current = state) != FIRED) {
+                Thread.onSpinWait();
+            }
+            if (interruptedByWatchdog) {
+                Thread.interrupted();
+            }
+            state = next(current, before);
+            if (before == WATCHED) {
+                cover(this, enclosing + slack);
+            }
+            return true;
+        }
+
+        private boolean idle() {
+            return phase(state) == IDLE;
+        }
+
+        /**
+         * @return the deadline still pending, or {@link #NONE}
+         */
+        private long interruptIfDue(long now) {
+            long current = state;
+            if (phase(current) != WATCHED) {
+                return NONE;
+            }
+            long at = interruptAt;
+            if (at > now) {
+                return at;
+            }
+            if (STATE.compareAndSet(this, current, current - WATCHED + FIRING)) {
+                boolean alreadyInterrupted = thread.isInterrupted();
+                if (!alreadyInterrupted) {
+                    thread.interrupt();
+                }
+                interruptedByWatchdog = !alreadyInterrupted;
+                state = current - WATCHED + FIRED;
+            }
+            return NONE;
+        }
+
+        private static int phase(long state) {
+            return (int) (state & (PHASES - 1));
+        }
+
+        private static long next(long state, int phase) {
+            return (state & -PHASES) + PHASES + phase;
+        }
+    }
+}

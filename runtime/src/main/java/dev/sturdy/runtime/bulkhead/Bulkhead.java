@@ -1,7 +1,7 @@
 package dev.sturdy.runtime.bulkhead;
 
 import dev.sturdy.exception.BulkheadFullException;
-import dev.sturdy.runtime.core.Policies;
+import dev.sturdy.runtime.core.PolicyValues;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -122,7 +122,7 @@ public final class Bulkhead {
     /** @return the exception for a sync caller whose wait ran out */
     BulkheadFullException waitedTooLong() {
         return new BulkheadFullException("bulkhead " + policy.name() + " had no free permit within "
-                + Policies.format(policy.maxWait()) + " (" + policy.maxConcurrent() + " calls running)");
+                + PolicyValues.format(policy.maxWait()) + " (" + policy.maxConcurrent() + " calls running)");
     }
 
     private void grantWaiters() {

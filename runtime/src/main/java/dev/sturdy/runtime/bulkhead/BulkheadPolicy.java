@@ -1,7 +1,7 @@
 package dev.sturdy.runtime.bulkhead;
 
 import dev.sturdy.annotation.rules.AttributeRule;
-import dev.sturdy.runtime.core.Policies;
+import dev.sturdy.runtime.core.PolicyValues;
 
 import java.time.Duration;
 
@@ -20,9 +20,9 @@ public record BulkheadPolicy(String name, int maxConcurrent, int maxWaiting, Dur
      * Checks every value against the rules of {@link dev.sturdy.annotation.Bulkhead}.
      */
     public BulkheadPolicy {
-        Policies.check(AttributeRule.BULKHEAD_MAX_CONCURRENT, maxConcurrent, name);
-        Policies.check(AttributeRule.BULKHEAD_MAX_WAITING, maxWaiting, name);
-        Policies.check(AttributeRule.BULKHEAD_MAX_WAIT, maxWait, name);
+        PolicyValues.check(AttributeRule.BULKHEAD_MAX_CONCURRENT, maxConcurrent, name);
+        PolicyValues.check(AttributeRule.BULKHEAD_MAX_WAITING, maxWaiting, name);
+        PolicyValues.check(AttributeRule.BULKHEAD_MAX_WAIT, maxWait, name);
     }
 
     /** @return whether sync callers may wait at all */

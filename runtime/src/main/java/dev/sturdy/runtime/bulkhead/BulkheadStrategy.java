@@ -1,7 +1,6 @@
 package dev.sturdy.runtime.bulkhead;
 
 import dev.sturdy.runtime.core.Invoker;
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.Relay;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.core.Trampoline;
@@ -27,21 +26,21 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
     private final Strategy<I> delegate;
     private final Invoker<I> invoker;
     private final SturdyClock clock;
-    private final PolicyEvents events;
+    private final BulkheadListener listener;
 
     /**
      * @param bulkhead the permits, possibly shared with other methods
      * @param delegate the strategy inside this one
      * @param invoker carries the caller's context to queued async calls
      * @param clock times a sync caller's wait
-     * @param events told about every rejection
+     * @param listener told about every rejection
      */
-    public BulkheadStrategy(Bulkhead bulkhead, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, PolicyEvents events) {
+    public BulkheadStrategy(Bulkhead bulkhead, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, BulkheadListener listener) {
         this.bulkhead = bulkhead;
         this.delegate = delegate;
         this.invoker = invoker;
         this.clock = clock;
-        this.events = events;
+        this.listener = listener;
     }
 
     @Override
@@ -60,14 +59,14 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
     private int awaitPermit() throws InterruptedException {
         Bulkhead.Waiter waiter = bulkhead.policy().syncCallersWait() ? bulkhead.enqueue() : null;
         if (waiter == null) {
-            events.bulkheadRejected(bulkhead.policy().name());
+            listener.rejected(bulkhead.policy().name());
             throw bulkhead.full();
         }
         Cancellable timer = clock.schedule(waiter::abandon, bulkhead.policy().maxWait().toNanos());
         try {
             int permit = waiter.decision().get();
             if (permit == Bulkhead.NONE) {
-                events.bulkheadRejected(bulkhead.policy().name());
+                listener.rejected(bulkhead.policy().name());
                 throw bulkhead.waitedTooLong();
             }
             return permit;
@@ -95,7 +94,7 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
         }
         Bulkhead.Waiter waiter = bulkhead.enqueue();
         if (waiter == null) {
-            events.bulkheadRejected(bulkhead.policy().name());
+            listener.rejected(bulkhead.policy().name());
             return CompletableFuture.failedFuture(bulkhead.full());
         }
         Relay relay = new Relay(waiter::abandon);

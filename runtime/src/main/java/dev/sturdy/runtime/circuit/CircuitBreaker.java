@@ -1,7 +1,7 @@
 package dev.sturdy.runtime.circuit;
 
 import dev.sturdy.exception.CircuitOpenException;
-import dev.sturdy.runtime.core.Policies;
+import dev.sturdy.runtime.core.PolicyValues;
 import dev.sturdy.runtime.time.SturdyClock;
 
 import java.util.concurrent.CancellationException;
@@ -171,6 +171,6 @@ public final class CircuitBreaker {
     @Override
     public String toString() {
         return "circuit breaker " + policy.name() + " (" + state() + ", window " + policy.window() + ", failure ratio "
-                + policy.failureRatio() + ", delay " + Policies.format(policy.delay()) + ")";
+                + policy.failureRatio() + ", delay " + PolicyValues.format(policy.delay()) + ")";
     }
 }

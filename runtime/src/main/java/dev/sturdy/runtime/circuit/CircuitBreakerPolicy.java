@@ -2,7 +2,7 @@ package dev.sturdy.runtime.circuit;
 
 import dev.sturdy.annotation.rules.AttributeRule;
 import dev.sturdy.runtime.core.ExceptionMatcher;
-import dev.sturdy.runtime.core.Policies;
+import dev.sturdy.runtime.core.PolicyValues;
 
 import java.time.Duration;
 
@@ -24,9 +24,9 @@ public record CircuitBreakerPolicy(String name, int window, double failureRatio,
      * Checks every value against the rules of {@link dev.sturdy.annotation.CircuitBreaker}.
      */
     public CircuitBreakerPolicy {
-        Policies.check(AttributeRule.CIRCUIT_BREAKER_WINDOW, window, name);
-        Policies.check(AttributeRule.CIRCUIT_BREAKER_FAILURE_RATIO, failureRatio, name);
-        Policies.check(AttributeRule.CIRCUIT_BREAKER_DELAY, delay, name);
-        Policies.check(AttributeRule.CIRCUIT_BREAKER_SUCCESS_THRESHOLD, successThreshold, name);
+        PolicyValues.check(AttributeRule.CIRCUIT_BREAKER_WINDOW, window, name);
+        PolicyValues.check(AttributeRule.CIRCUIT_BREAKER_FAILURE_RATIO, failureRatio, name);
+        PolicyValues.check(AttributeRule.CIRCUIT_BREAKER_DELAY, delay, name);
+        PolicyValues.check(AttributeRule.CIRCUIT_BREAKER_SUCCESS_THRESHOLD, successThreshold, name);
     }
 }

@@ -5,7 +5,7 @@ import dev.sturdy.runtime.time.SturdyClock;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The outermost strategy when something observes calls: tells {@link PolicyEvents#callEnded} how
+ * The outermost strategy when something observes calls: tells {@link CallListener#callEnded} how
  * every call ended and how long it took. Not in the chain otherwise. Thread-safe.
  *
  * @param <I> the invocation type
@@ -14,19 +14,19 @@ public final class ObservedStrategy<I> implements Strategy<I> {
 
     private final String method;
     private final Strategy<I> delegate;
-    private final PolicyEvents events;
+    private final CallListener listener;
     private final SturdyClock clock;
 
     /**
      * @param method {@code SimpleClass#method}
      * @param delegate the strategy inside this one
-     * @param events told about every call
+     * @param listener told about every call
      * @param clock times the calls
      */
-    public ObservedStrategy(String method, Strategy<I> delegate, PolicyEvents events, SturdyClock clock) {
+    public ObservedStrategy(String method, Strategy<I> delegate, CallListener listener, SturdyClock clock) {
         this.method = method;
         this.delegate = delegate;
-        this.events = events;
+        this.listener = listener;
         this.clock = clock;
     }
 
@@ -35,10 +35,10 @@ public final class ObservedStrategy<I> implements Strategy<I> {
         long start = clock.nanoTime();
         try {
             Object result = delegate.call(invocation);
-            events.callEnded(method, clock.nanoTime() - start, null);
+            listener.callEnded(method, clock.nanoTime() - start, null);
             return result;
         } catch (Throwable failure) {
-            events.callEnded(method, clock.nanoTime() - start, failure);
+            listener.callEnded(method, clock.nanoTime() - start, failure);
             throw failure;
         }
     }
@@ -47,7 +47,7 @@ public final class ObservedStrategy<I> implements Strategy<I> {
     public CompletableFuture<Object> callAsync(I invocation) {
         long start = clock.nanoTime();
         CompletableFuture<Object> result = delegate.callAsync(invocation);
-        result.whenComplete((value, failure) -> events.callEnded(method, clock.nanoTime() - start,
+        result.whenComplete((value, failure) -> listener.callEnded(method, clock.nanoTime() - start,
                 failure == null ? null : Futures.unwrap(failure)));
         return result;
     }

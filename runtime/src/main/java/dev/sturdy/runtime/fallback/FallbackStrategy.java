@@ -1,7 +1,6 @@
 package dev.sturdy.runtime.fallback;
 
 import dev.sturdy.runtime.core.Futures;
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.Relay;
 import dev.sturdy.runtime.core.Strategy;
 
@@ -20,19 +19,19 @@ public final class FallbackStrategy<I> implements Strategy<I> {
     private final FallbackPolicy policy;
     private final Strategy<I> delegate;
     private final FallbackCall<I> fallback;
-    private final PolicyEvents events;
+    private final FallbackListener listener;
 
     /**
      * @param policy which failures to answer
      * @param delegate the strategy inside this one
      * @param fallback calls the fallback method
-     * @param events told about every use of the fallback
+     * @param listener told about every use of the fallback
      */
-    public FallbackStrategy(FallbackPolicy policy, Strategy<I> delegate, FallbackCall<I> fallback, PolicyEvents events) {
+    public FallbackStrategy(FallbackPolicy policy, Strategy<I> delegate, FallbackCall<I> fallback, FallbackListener listener) {
         this.policy = policy;
         this.delegate = delegate;
         this.fallback = fallback;
-        this.events = events;
+        this.listener = listener;
     }
 
     @Override
@@ -43,7 +42,7 @@ public final class FallbackStrategy<I> implements Strategy<I> {
             if (!policy.applyOn().matches(failure)) {
                 throw failure;
             }
-            events.fallbackUsed(policy.method(), failure);
+            listener.fallbackUsed(policy.method(), failure);
             return fallback.invoke(invocation, failure);
         }
     }
@@ -63,7 +62,7 @@ public final class FallbackStrategy<I> implements Strategy<I> {
     }
 
     private CompletableFuture<Object> answer(I invocation, Throwable failure) {
-        events.fallbackUsed(policy.method(), failure);
+        listener.fallbackUsed(policy.method(), failure);
         try {
             CompletionStage<?> stage = (CompletionStage<?>) fallback.invoke(invocation, failure);
             return stage == null

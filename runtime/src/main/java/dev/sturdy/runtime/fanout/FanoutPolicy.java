@@ -2,7 +2,7 @@ package dev.sturdy.runtime.fanout;
 
 import dev.sturdy.annotation.FanoutErrors;
 import dev.sturdy.annotation.rules.AttributeRule;
-import dev.sturdy.runtime.core.Policies;
+import dev.sturdy.runtime.core.PolicyValues;
 
 /**
  * What a {@link dev.sturdy.annotation.Fanout} asks for, validated. Immutable and thread-safe.
@@ -19,7 +19,7 @@ public record FanoutPolicy(String method, int parallelism, int batchSize, Fanout
      * Checks every value against the rules of {@link dev.sturdy.annotation.Fanout}.
      */
     public FanoutPolicy {
-        Policies.check(AttributeRule.FANOUT_PARALLELISM, parallelism, method);
-        Policies.check(AttributeRule.FANOUT_BATCH_SIZE, batchSize, method);
+        PolicyValues.check(AttributeRule.FANOUT_PARALLELISM, parallelism, method);
+        PolicyValues.check(AttributeRule.FANOUT_BATCH_SIZE, batchSize, method);
     }
 }

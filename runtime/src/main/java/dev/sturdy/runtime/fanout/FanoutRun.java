@@ -170,7 +170,7 @@ abstract class FanoutRun<I> {
      * @return whether the chunks in flight must now be cancelled (the first failure, FAIL_FAST)
      */
     boolean ended(Chunk chunk, Object value, Throwable failure) {
-        strategy.events().fanoutChunkEnded(strategy.policy().method(), strategy.clock().nanoTime() - chunk.started, failure);
+        strategy.listener().chunkEnded(strategy.policy().method(), strategy.clock().nanoTime() - chunk.started, failure);
         Throwable problem = failure == null && !strategy.shape().accepts(value)
                 ? new IllegalStateException(strategy.policy().method() + " returned " + value + " for a chunk; expected a "
                 + (strategy.shape().results() == FanoutShape.Results.MERGED_MAP ? "Map" : "Collection"))

@@ -2,7 +2,6 @@ package dev.sturdy.runtime.fanout;
 
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Invoker;
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.time.SturdyClock;
 import dev.sturdy.runtime.core.Strategy;
 
@@ -27,7 +26,7 @@ public final class FanoutStrategy<I> implements Strategy<I> {
     private final Invoker<I> invoker;
     private final Executor executor;
     private final InFlight inFlight;
-    private final PolicyEvents events;
+    private final FanoutListener listener;
     private final SturdyClock clock;
 
     /**
@@ -37,18 +36,18 @@ public final class FanoutStrategy<I> implements Strategy<I> {
      * @param invoker detaches a chunk's invocation and carries the caller's context to it
      * @param executor runs a sync method's chunks; must be able to run {@code parallelism} at once
      * @param inFlight where running fan-outs register, to be cancelled at shutdown
-     * @param events told how every chunk ended
+     * @param listener told how every chunk ended
      * @param clock times the chunks
      */
     public FanoutStrategy(FanoutPolicy policy, FanoutShape shape, Strategy<I> delegate, Invoker<I> invoker, Executor executor,
-                          InFlight inFlight, PolicyEvents events, SturdyClock clock) {
+                          InFlight inFlight, FanoutListener listener, SturdyClock clock) {
         this.policy = policy;
         this.shape = shape;
         this.delegate = delegate;
         this.invoker = invoker;
         this.executor = executor;
         this.inFlight = inFlight;
-        this.events = events;
+        this.listener = listener;
         this.clock = clock;
     }
 
@@ -98,8 +97,8 @@ public final class FanoutStrategy<I> implements Strategy<I> {
         return inFlight;
     }
 
-    PolicyEvents events() {
-        return events;
+    FanoutListener listener() {
+        return listener;
     }
 
     SturdyClock clock() {

@@ -1,5 +1,8 @@
 package dev.sturdy.runtime.micronaut;
 
+import dev.sturdy.runtime.micronaut.config.SturdySettings;
+import dev.sturdy.runtime.micronaut.declaration.ChainFactory;
+
 import io.micronaut.aop.Intercepted;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Context;

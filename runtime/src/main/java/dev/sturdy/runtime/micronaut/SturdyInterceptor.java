@@ -1,5 +1,8 @@
 package dev.sturdy.runtime.micronaut;
 
+import dev.sturdy.runtime.micronaut.declaration.ChainFactory;
+import dev.sturdy.runtime.micronaut.declaration.MethodChain;
+
 import io.micronaut.aop.InterceptPhase;
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;

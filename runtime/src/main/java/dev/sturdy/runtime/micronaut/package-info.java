@@ -1,7 +1,9 @@
 /**
- * The adapter between Micronaut and Sturdy's policies: the interceptor, the factory that reads a
- * method's annotations once and builds its chain, and the beans they need. The only package of
- * the runtime that imports Micronaut.
+ * The adapter between Micronaut and Sturdy's policies: the interceptor and the start-up step that
+ * builds every protected method's chain. It and its sub-packages are the only part of the runtime
+ * that imports Micronaut: {@code declaration} reads methods and builds chains, {@code config}
+ * reads {@code sturdy.*}, {@code beans} holds shared state, {@code observe} reports what the
+ * policies do, and the optional {@code management} and {@code metrics} need their libraries.
  */
 @Internal
 package dev.sturdy.runtime.micronaut;

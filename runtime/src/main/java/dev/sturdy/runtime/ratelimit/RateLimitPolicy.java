@@ -1,7 +1,7 @@
 package dev.sturdy.runtime.ratelimit;
 
 import dev.sturdy.annotation.rules.AttributeRule;
-import dev.sturdy.runtime.core.Policies;
+import dev.sturdy.runtime.core.PolicyValues;
 
 import java.time.Duration;
 
@@ -20,8 +20,8 @@ public record RateLimitPolicy(String name, int permits, Duration period, Duratio
      * Checks every value against the rules of {@link dev.sturdy.annotation.RateLimit}.
      */
     public RateLimitPolicy {
-        Policies.check(AttributeRule.RATE_LIMIT_PERMITS, permits, name);
-        Policies.check(AttributeRule.RATE_LIMIT_PERIOD, period, name);
-        Policies.check(AttributeRule.RATE_LIMIT_MAX_WAIT, maxWait, name);
+        PolicyValues.check(AttributeRule.RATE_LIMIT_PERMITS, permits, name);
+        PolicyValues.check(AttributeRule.RATE_LIMIT_PERIOD, period, name);
+        PolicyValues.check(AttributeRule.RATE_LIMIT_MAX_WAIT, maxWait, name);
     }
 }

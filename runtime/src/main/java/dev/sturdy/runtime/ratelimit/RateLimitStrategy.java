@@ -2,7 +2,6 @@ package dev.sturdy.runtime.ratelimit;
 
 import dev.sturdy.runtime.core.Relay;
 import dev.sturdy.runtime.core.Invoker;
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.time.Cancellable;
 import dev.sturdy.runtime.time.SturdyClock;
@@ -25,28 +24,28 @@ public final class RateLimitStrategy<I> implements Strategy<I> {
     private final Strategy<I> delegate;
     private final Invoker<I> invoker;
     private final SturdyClock clock;
-    private final PolicyEvents events;
+    private final RateLimitListener listener;
 
     /**
      * @param limiter the bucket, possibly shared with other methods
      * @param delegate the strategy inside this one
      * @param invoker carries the caller's context to a call that waited
      * @param clock times the waits
-     * @param events told about every rejection
+     * @param listener told about every rejection
      */
-    public RateLimitStrategy(RateLimiter limiter, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, PolicyEvents events) {
+    public RateLimitStrategy(RateLimiter limiter, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, RateLimitListener listener) {
         this.limiter = limiter;
         this.delegate = delegate;
         this.invoker = invoker;
         this.clock = clock;
-        this.events = events;
+        this.listener = listener;
     }
 
     @Override
     public Object call(I invocation) throws Throwable {
         long wait = limiter.reserve();
         if (wait == RateLimiter.REJECTED) {
-            events.rateLimited(limiter.policy().name());
+            listener.limited(limiter.policy().name());
             throw limiter.exceeded();
         }
         if (wait > 0) {
@@ -67,7 +66,7 @@ public final class RateLimitStrategy<I> implements Strategy<I> {
     public CompletableFuture<Object> callAsync(I invocation) {
         long wait = limiter.reserve();
         if (wait == RateLimiter.REJECTED) {
-            events.rateLimited(limiter.policy().name());
+            listener.limited(limiter.policy().name());
             return CompletableFuture.failedFuture(limiter.exceeded());
         }
         if (wait == 0) {

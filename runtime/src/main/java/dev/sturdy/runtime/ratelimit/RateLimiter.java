@@ -1,7 +1,7 @@
 package dev.sturdy.runtime.ratelimit;
 
 import dev.sturdy.exception.RateLimitExceededException;
-import dev.sturdy.runtime.core.Policies;
+import dev.sturdy.runtime.core.PolicyValues;
 import dev.sturdy.runtime.time.SturdyClock;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +36,7 @@ public final class RateLimiter {
         this.clock = clock;
         this.interval = Math.max(1, policy.period().toNanos() / policy.permits());
         this.capacity = interval * policy.permits();
-        this.maxWait = Policies.saturatedNanos(policy.maxWait());
+        this.maxWait = PolicyValues.saturatedNanos(policy.maxWait());
         this.emptyAt = new AtomicLong(clock.nanoTime() - capacity);
     }
 
@@ -80,6 +80,6 @@ public final class RateLimiter {
     /** @return the exception for a call that got no token in time */
     RateLimitExceededException exceeded() {
         return new RateLimitExceededException("rate limit " + policy.name() + " (" + policy.permits() + " per "
-                + Policies.format(policy.period()) + ") had no token within " + Policies.format(policy.maxWait()));
+                + PolicyValues.format(policy.period()) + ") had no token within " + PolicyValues.format(policy.maxWait()));
     }
 }

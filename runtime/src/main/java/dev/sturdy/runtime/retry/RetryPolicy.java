@@ -3,7 +3,7 @@ package dev.sturdy.runtime.retry;
 import dev.sturdy.annotation.rules.AttributeRule;
 import dev.sturdy.annotation.rules.Diagnostics;
 import dev.sturdy.runtime.core.ExceptionMatcher;
-import dev.sturdy.runtime.core.Policies;
+import dev.sturdy.runtime.core.PolicyValues;
 
 import java.time.Duration;
 
@@ -31,13 +31,13 @@ public record RetryPolicy(String method, int maxAttempts, Duration delay, double
      * Checks every value against the rules of {@link dev.sturdy.annotation.Retry}.
      */
     public RetryPolicy {
-        Policies.check(AttributeRule.RETRY_MAX_ATTEMPTS, maxAttempts, method);
-        Policies.check(AttributeRule.RETRY_DELAY, delay, method);
-        Policies.check(AttributeRule.RETRY_MULTIPLIER, multiplier, method);
-        Policies.check(AttributeRule.RETRY_MAX_DELAY, maxDelay, method);
-        Policies.check(AttributeRule.RETRY_JITTER, jitter, method);
+        PolicyValues.check(AttributeRule.RETRY_MAX_ATTEMPTS, maxAttempts, method);
+        PolicyValues.check(AttributeRule.RETRY_DELAY, delay, method);
+        PolicyValues.check(AttributeRule.RETRY_MULTIPLIER, multiplier, method);
+        PolicyValues.check(AttributeRule.RETRY_MAX_DELAY, maxDelay, method);
+        PolicyValues.check(AttributeRule.RETRY_JITTER, jitter, method);
         if (maxDuration != null) {
-            Policies.check(AttributeRule.RETRY_MAX_DURATION, maxDuration, method);
+            PolicyValues.check(AttributeRule.RETRY_MAX_DURATION, maxDuration, method);
         }
         if (maxDelay.compareTo(delay) < 0) {
             throw new IllegalArgumentException(Diagnostics.maxDelayBelowDelay(method, maxDelay.toString(), delay.toString()));

@@ -2,7 +2,6 @@ package dev.sturdy.runtime.retry;
 
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Invoker;
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.time.SturdyClock;
 
@@ -26,7 +25,7 @@ public final class RetryStrategy<I> implements Strategy<I> {
     private final Invoker<I> invoker;
     private final SturdyClock clock;
     private final InFlight inFlight;
-    private final PolicyEvents events;
+    private final RetryListener listener;
 
     /**
      * @param policy what to do
@@ -34,16 +33,16 @@ public final class RetryStrategy<I> implements Strategy<I> {
      * @param invoker carries the caller's context to async retries
      * @param clock times the delays and starts async retries
      * @param inFlight where async calls register, to be cancelled at shutdown
-     * @param events told about every retry
+     * @param listener told about every retry
      */
     public RetryStrategy(RetryPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, InFlight inFlight,
-                         PolicyEvents events) {
+                         RetryListener listener) {
         this.policy = policy;
         this.delegate = delegate;
         this.invoker = invoker;
         this.clock = clock;
         this.inFlight = inFlight;
-        this.events = events;
+        this.listener = listener;
     }
 
     @Override
@@ -86,7 +85,7 @@ public final class RetryStrategy<I> implements Strategy<I> {
     }
 
     void retrying(int attempt, Throwable failure, long delayNanos) {
-        events.retrying(policy.method(), attempt, failure, java.time.Duration.ofNanos(delayNanos));
+        listener.retrying(policy.method(), attempt, failure, java.time.Duration.ofNanos(delayNanos));
     }
 
     Strategy<I> delegate() {

@@ -1,7 +1,7 @@
 package dev.sturdy.runtime.timeout;
 
 import dev.sturdy.annotation.rules.AttributeRule;
-import dev.sturdy.runtime.core.Policies;
+import dev.sturdy.runtime.core.PolicyValues;
 
 import java.time.Duration;
 
@@ -21,6 +21,6 @@ public record TimeoutPolicy(String method, Duration timeout, boolean isolated) {
      * Checks the timeout against the rule of {@link dev.sturdy.annotation.Timeout#value()}.
      */
     public TimeoutPolicy {
-        Policies.check(AttributeRule.TIMEOUT_VALUE, timeout, method);
+        PolicyValues.check(AttributeRule.TIMEOUT_VALUE, timeout, method);
     }
 }

@@ -3,8 +3,7 @@ package dev.sturdy.runtime.timeout;
 import dev.sturdy.exception.TimeoutExceededException;
 import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Invoker;
-import dev.sturdy.runtime.core.Policies;
-import dev.sturdy.runtime.core.PolicyEvents;
+import dev.sturdy.runtime.core.PolicyValues;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.time.Cancellable;
 import dev.sturdy.runtime.time.SturdyClock;
@@ -40,7 +39,7 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
     private final SturdyClock clock;
     private final Watchdog watchdog;
     private final Executor executor;
-    private final PolicyEvents events;
+    private final TimeoutListener listener;
 
     /**
      * @param policy what to do
@@ -49,18 +48,18 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
      * @param clock times the deadline
      * @param watchdog interrupts sync calls on their caller's thread
      * @param executor runs isolated sync calls; must start every task promptly (virtual or cached threads)
-     * @param events told about every timeout
+     * @param listener told about every timeout
      */
     public TimeoutStrategy(TimeoutPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, Watchdog watchdog,
-                           Executor executor, PolicyEvents events) {
+                           Executor executor, TimeoutListener listener) {
         this.policy = policy;
-        this.timeout = Math.min(LONGEST, Policies.saturatedNanos(policy.timeout()));
+        this.timeout = Math.min(LONGEST, PolicyValues.saturatedNanos(policy.timeout()));
         this.delegate = delegate;
         this.invoker = invoker;
         this.clock = clock;
         this.watchdog = watchdog;
         this.executor = executor;
-        this.events = events;
+        this.listener = listener;
     }
 
     @Override
@@ -187,14 +186,14 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
     }
 
     private void reportTimeout(long budget) {
-        events.timedOut(policy.method(), Duration.ofNanos(budget));
+        listener.timedOut(policy.method(), Duration.ofNanos(budget));
     }
 
     private TimeoutExceededException exceeded(long budget) {
         String limit = budget < timeout
-                ? Policies.format(Duration.ofNanos(budget)) + " (what was left of an enclosing @Timeout; its own is "
-                        + Policies.format(policy.timeout()) + ")"
-                : Policies.format(policy.timeout());
+                ? PolicyValues.format(Duration.ofNanos(budget)) + " (what was left of an enclosing @Timeout; its own is "
+                        + PolicyValues.format(policy.timeout()) + ")"
+                : PolicyValues.format(policy.timeout());
         return new TimeoutExceededException(policy.method() + " did not finish within " + limit);
     }
 

@@ -128,10 +128,13 @@ public final class Watchdog implements AutoCloseable {
         private static final int FIRED = 3;
         private static final long PHASES = 4;
         private static final VarHandle STATE;
+        /** Written opaquely before the state's compare-and-set, which publishes it to the watchdog. */
+        private static final VarHandle INTERRUPT_AT;
 
         static {
             try {
                 STATE = MethodHandles.lookup().findVarHandle(Watch.class, "state", long.class);
+                INTERRUPT_AT = MethodHandles.lookup().findVarHandle(Watch.class, "interruptAt", long.class);
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -140,7 +143,7 @@ public final class Watchdog implements AutoCloseable {
         private final Thread thread;
         /** The deadline of the work this thread runs now, from any enclosing {@code @Timeout}; owner only. */
         long deadline = NONE;
-        private volatile long interruptAt;
+        private long interruptAt;
         private volatile long state;
         private volatile boolean listed;
         /** Whether the watchdog set the interrupt flag (rather than finding it set); published by FIRED. */
@@ -164,7 +167,7 @@ public final class Watchdog implements AutoCloseable {
             if (phase >= FIRING) {
                 return ENCLOSING_FIRED;
             }
-            interruptAt = at + slack;
+            INTERRUPT_AT.setOpaque(this, at + slack);
             if (!STATE.compareAndSet(this, current, next(current, WATCHED))) {
                 return ENCLOSING_FIRED;
             }
@@ -184,7 +187,7 @@ public final class Watchdog implements AutoCloseable {
         boolean exit(int before, long enclosing) {
             deadline = enclosing;
             if (before == WATCHED) {
-                interruptAt = enclosing + slack; // later than this call's: a tick that reads it early fires nothing wrongly
+                INTERRUPT_AT.setOpaque(this, enclosing + slack); // later than this call's: a tick that reads it early fires nothing wrongly
             }
             long current = state;
             if (phase(current) == WATCHED && STATE.compareAndSet(this, current, next(current, before))) {
@@ -218,7 +221,7 @@ public final class Watchdog implements AutoCloseable {
             if (phase(current) != WATCHED) {
                 return NONE;
             }
-            long at = interruptAt;
+            long at = (long) INTERRUPT_AT.getOpaque(this);
             if (at > now) {
                 return at;
             }

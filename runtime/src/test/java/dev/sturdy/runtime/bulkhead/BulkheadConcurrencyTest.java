@@ -1,11 +1,11 @@
 package dev.sturdy.runtime.bulkhead;
 
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.testing.TestInvocation;
 import dev.sturdy.runtime.testing.TestInvoker;
 import dev.sturdy.runtime.time.SystemClock;
 import dev.sturdy.runtime.timeout.TimeoutPolicy;
+import dev.sturdy.runtime.timeout.TimeoutListener;
 import dev.sturdy.runtime.timeout.TimeoutStrategy;
 import dev.sturdy.runtime.timeout.Watchdog;
 import org.junit.jupiter.api.AfterEach;
@@ -53,9 +53,9 @@ class BulkheadConcurrencyTest {
     void limitHoldsAndEveryPermitComesBackAfterAStormOfMixedEndings() throws Exception {
         Bulkhead bulkhead = new Bulkhead(new BulkheadPolicy("storm", LIMIT, 4, Duration.ofMillis(2)));
         Strategy<TestInvocation> sync = new TimeoutStrategy<>(new TimeoutPolicy("storm", Duration.ofMillis(3), true),
-                new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, PolicyEvents.NONE), TestInvoker.INSTANCE, clock,
-                new Watchdog(clock), workers, PolicyEvents.NONE);
-        BulkheadStrategy<TestInvocation> async = new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, PolicyEvents.NONE);
+                new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, BulkheadListener.NONE), TestInvoker.INSTANCE, clock,
+                new Watchdog(clock), workers, TimeoutListener.NONE);
+        BulkheadStrategy<TestInvocation> async = new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, BulkheadListener.NONE);
         int threads = 12;
         int callsPerThread = 300;
         CountDownLatch done = new CountDownLatch(threads);

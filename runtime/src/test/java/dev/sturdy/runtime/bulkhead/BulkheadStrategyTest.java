@@ -1,6 +1,5 @@
 package dev.sturdy.runtime.bulkhead;
 
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.exception.BulkheadFullException;
 import dev.sturdy.runtime.testing.Background;
 import dev.sturdy.runtime.testing.TestInvocation;
@@ -35,7 +34,7 @@ class BulkheadStrategyTest {
     }
 
     private BulkheadStrategy<TestInvocation> bulkhead(Bulkhead bulkhead) {
-        return new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, PolicyEvents.NONE);
+        return new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, BulkheadListener.NONE);
     }
 
     private static Bulkhead bulkhead(int maxConcurrent, int maxWaiting, Duration maxWait) {

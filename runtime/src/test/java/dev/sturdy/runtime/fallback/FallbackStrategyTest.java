@@ -1,6 +1,5 @@
 package dev.sturdy.runtime.fallback;
 
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.ExceptionMatcher;
 import dev.sturdy.runtime.testing.Mode;
 import dev.sturdy.runtime.testing.TestInvocation;
@@ -30,7 +29,7 @@ class FallbackStrategyTest {
                 ? (invocation, failure) -> CompletableFuture.completedFuture(call.invoke(invocation, failure))
                 : call;
         return new FallbackStrategy<>(new FallbackPolicy("Service#call", new ExceptionMatcher(applyOn, skipOn)),
-                TestInvoker.sentinel(), inMode, PolicyEvents.NONE);
+                TestInvoker.sentinel(), inMode, FallbackListener.NONE);
     }
 
     @ParameterizedTest

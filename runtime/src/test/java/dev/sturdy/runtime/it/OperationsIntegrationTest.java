@@ -113,7 +113,7 @@ class OperationsIntegrationTest {
 
     @Test
     void anOperatorCanForceABreakerOpenClosedOrBackToNormal() throws Exception {
-        Object endpoint = context.getBean(Class.forName("dev.sturdy.runtime.micronaut.SturdyEndpoint"));
+        Object endpoint = context.getBean(Class.forName("dev.sturdy.runtime.micronaut.management.SturdyEndpoint"));
         java.lang.reflect.Method force = endpoint.getClass().getDeclaredMethod("circuitBreaker", String.class, String.class);
         force.setAccessible(true);
         dependency.script(request -> "fine");

@@ -1,6 +1,5 @@
 package dev.sturdy.runtime.ratelimit;
 
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.exception.RateLimitExceededException;
 import dev.sturdy.runtime.testing.Mode;
 import dev.sturdy.runtime.testing.TestInvocation;
@@ -25,7 +24,7 @@ class RateLimitStrategyTest {
 
     private RateLimitStrategy<TestInvocation> limit(int permits, Duration period, Duration maxWait) {
         return new RateLimitStrategy<>(new RateLimiter(new RateLimitPolicy("Service#call", permits, period, maxWait), clock),
-                TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, PolicyEvents.NONE);
+                TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, RateLimitListener.NONE);
     }
 
     private static Object callNow(Mode mode, RateLimitStrategy<TestInvocation> limit) throws Throwable {

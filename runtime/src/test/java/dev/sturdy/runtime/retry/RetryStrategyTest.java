@@ -1,6 +1,5 @@
 package dev.sturdy.runtime.retry;
 
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.ExceptionMatcher;
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.testing.Mode;
@@ -41,7 +40,7 @@ class RetryStrategyTest {
                                                 List<Class<? extends Throwable>> abortOn) {
         RetryPolicy policy = new RetryPolicy("Service#call", maxAttempts, Duration.parse("PT" + delay), multiplier,
                 Duration.parse("PT" + maxDelay), jitter, maxDuration, new ExceptionMatcher(retryOn, abortOn));
-        return new RetryStrategy<>(policy, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, inFlight, PolicyEvents.NONE);
+        return new RetryStrategy<>(policy, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, inFlight, RetryListener.NONE);
     }
 
     private RetryStrategy<TestInvocation> retry(int maxAttempts) {
@@ -234,7 +233,7 @@ class RetryStrategyTest {
         RetryStrategy<TestInvocation> retry = new RetryStrategy<>(
                 new RetryPolicy("Service#call", 5, Duration.ofMillis(100), 1.0, Duration.ofSeconds(1), 0, null,
                         new ExceptionMatcher(List.of(Exception.class), List.of())),
-                TestInvoker.sentinel(), TestInvoker.INSTANCE, new InterruptingOnSecondSleep(clock), inFlight, PolicyEvents.NONE);
+                TestInvoker.sentinel(), TestInvoker.INSTANCE, new InterruptingOnSecondSleep(clock), inFlight, RetryListener.NONE);
 
         assertThatThrownBy(() -> retry.call(invocation))
                 .hasMessage("attempt 2")

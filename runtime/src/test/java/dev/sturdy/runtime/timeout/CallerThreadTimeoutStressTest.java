@@ -1,7 +1,6 @@
 package dev.sturdy.runtime.timeout;
 
 import dev.sturdy.exception.TimeoutExceededException;
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.testing.TestInvocation;
 import dev.sturdy.runtime.testing.TestInvoker;
 import dev.sturdy.runtime.time.SystemClock;
@@ -54,12 +53,7 @@ class CallerThreadTimeoutStressTest {
     void noInterruptEverReachesACallerAfterItsCallReturned() throws Exception {
         TimeoutStrategy<TestInvocation> strategy = new TimeoutStrategy<>(
                 new TimeoutPolicy("Service#call", Duration.ofNanos(DEADLINE_NANOS), false), TestInvoker.sentinel(),
-                TestInvoker.INSTANCE, clock, watchdog, Runnable::run, new PolicyEvents() {
-                    @Override
-                    public void timedOut(String method, Duration after) {
-                        reportedTimeouts.incrementAndGet();
-                    }
-                });
+                TestInvoker.INSTANCE, clock, watchdog, Runnable::run, (method, after) -> reportedTimeouts.incrementAndGet());
         List<Future<int[]>> results = new ArrayList<>();
         for (int c = 0; c < CALLERS; c++) {
             results.add(callers.submit(() -> hammer(strategy)));

@@ -1,7 +1,6 @@
 package dev.sturdy.runtime.timeout;
 
 import dev.sturdy.exception.TimeoutExceededException;
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.testing.Background;
 import dev.sturdy.runtime.testing.TestInvocation;
@@ -48,12 +47,7 @@ class TimeoutStrategyTest {
     private final ExecutorService workers = Executors.newCachedThreadPool();
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private final List<String> timeouts = new CopyOnWriteArrayList<>();
-    private final PolicyEvents events = new PolicyEvents() {
-        @Override
-        public void timedOut(String method, Duration after) {
-            timeouts.add(method + " after " + after);
-        }
-    };
+    private final TimeoutListener events = (method, after) -> timeouts.add(method + " after " + after);
 
     @AfterEach
     void stopThreads() throws InterruptedException {

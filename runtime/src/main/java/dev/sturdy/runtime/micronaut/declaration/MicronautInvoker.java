@@ -1,4 +1,4 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.declaration;
 
 import dev.sturdy.runtime.core.Invoker;
 import io.micronaut.aop.Interceptor;

@@ -1,4 +1,4 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.beans;
 
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.time.SturdyClock;
@@ -16,17 +16,17 @@ import java.util.concurrent.ExecutorService;
  * {@code @Replaces(SturdyClock.class)} and a {@link dev.sturdy.runtime.time.ManualClock}.
  */
 @Factory
-final class SturdyBeans {
+public final class SturdyBeans {
 
     /** The name of Sturdy's own executor bean. */
-    static final String EXECUTOR = "sturdy";
+    public static final String EXECUTOR = "sturdy";
 
     /**
      * @return the registry of async retries and fan-outs in flight, cancelled when the context closes
      */
     @Singleton
     @Bean(preDestroy = "cancelAll")
-    InFlight inFlight() {
+    public InFlight inFlight() {
         return new InFlight();
     }
 
@@ -36,7 +36,7 @@ final class SturdyBeans {
     @Singleton
     @Named(EXECUTOR)
     @Bean(preDestroy = "shutdownNow")
-    ExecutorService sturdyExecutor() {
+    public ExecutorService sturdyExecutor() {
         return WorkerThreads.newExecutor();
     }
 
@@ -46,7 +46,7 @@ final class SturdyBeans {
      */
     @Singleton
     @Bean(typed = SturdyClock.class, preDestroy = "close")
-    SystemClock sturdyClock(@Named(EXECUTOR) ExecutorService executor) {
+    public SystemClock sturdyClock(@Named(EXECUTOR) ExecutorService executor) {
         return new SystemClock(executor);
     }
 
@@ -56,7 +56,7 @@ final class SturdyBeans {
      */
     @Singleton
     @Bean(preDestroy = "close")
-    Watchdog sturdyWatchdog(SturdyClock clock) {
+    public Watchdog sturdyWatchdog(SturdyClock clock) {
         return new Watchdog(clock);
     }
 }

@@ -1,4 +1,7 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.declaration;
+
+import dev.sturdy.runtime.micronaut.beans.PolicyKey;
+import dev.sturdy.runtime.micronaut.config.SturdySettings;
 
 import dev.sturdy.annotation.rules.AttributeRule;
 import dev.sturdy.annotation.rules.Diagnostics;
@@ -66,6 +69,13 @@ final class AnnotationAttributes {
 
     MethodName method() {
         return method;
+    }
+
+    /** @return which shared state the policy uses: its {@code name}'s, or the method's own */
+    PolicyKey key() {
+        return name.isBlank()
+                ? new PolicyKey(method.uniqueName(), method.display(), false, method.location())
+                : new PolicyKey(name, name, true, method.location());
     }
 
     int count(AttributeRule rule) {

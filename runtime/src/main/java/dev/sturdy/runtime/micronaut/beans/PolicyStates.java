@@ -1,4 +1,6 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.beans;
+
+import dev.sturdy.runtime.micronaut.observe.AllObservers;
 
 import dev.sturdy.runtime.bulkhead.Bulkhead;
 import dev.sturdy.runtime.bulkhead.BulkheadPolicy;
@@ -17,40 +19,40 @@ import java.util.List;
  * {@code name} shared by every method that declares it. Thread-safe.
  */
 @Singleton
-final class SharedPolicies {
+public final class PolicyStates {
 
-    private final PolicyRegistry<CircuitBreakerPolicy, CircuitBreaker> breakers = new PolicyRegistry<>("CircuitBreaker");
-    private final PolicyRegistry<BulkheadPolicy, Bulkhead> bulkheads = new PolicyRegistry<>("Bulkhead");
-    private final PolicyRegistry<RateLimitPolicy, RateLimiter> rateLimits = new PolicyRegistry<>("RateLimit");
+    private final StateRegistry<CircuitBreakerPolicy, CircuitBreaker> breakers = new StateRegistry<>("CircuitBreaker");
+    private final StateRegistry<BulkheadPolicy, Bulkhead> bulkheads = new StateRegistry<>("Bulkhead");
+    private final StateRegistry<RateLimitPolicy, RateLimiter> rateLimits = new StateRegistry<>("RateLimit");
     private final SturdyClock clock;
-    private final Observers observers;
+    private final AllObservers observers;
 
-    SharedPolicies(SturdyClock clock, Observers observers) {
+    PolicyStates(SturdyClock clock, AllObservers observers) {
         this.clock = clock;
         this.observers = observers;
     }
 
-    CircuitBreaker breaker(PolicyKey key, CircuitBreakerPolicy policy) {
+    public CircuitBreaker breaker(PolicyKey key, CircuitBreakerPolicy policy) {
         return breakers.get(key, policy, p -> new CircuitBreaker(p, clock, observers.events()));
     }
 
-    Bulkhead bulkhead(PolicyKey key, BulkheadPolicy policy) {
+    public Bulkhead bulkhead(PolicyKey key, BulkheadPolicy policy) {
         return bulkheads.get(key, policy, Bulkhead::new);
     }
 
-    RateLimiter rateLimiter(PolicyKey key, RateLimitPolicy policy) {
+    public RateLimiter rateLimiter(PolicyKey key, RateLimitPolicy policy) {
         return rateLimits.get(key, policy, p -> new RateLimiter(p, clock));
     }
 
-    Collection<CircuitBreaker> breakers() {
+    public Collection<CircuitBreaker> breakers() {
         return List.copyOf(breakers.all());
     }
 
-    Collection<Bulkhead> bulkheads() {
+    public Collection<Bulkhead> bulkheads() {
         return List.copyOf(bulkheads.all());
     }
 
-    Collection<RateLimiter> rateLimiters() {
+    public Collection<RateLimiter> rateLimiters() {
         return List.copyOf(rateLimits.all());
     }
 }

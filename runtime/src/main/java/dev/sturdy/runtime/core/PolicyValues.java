@@ -8,11 +8,11 @@ import java.time.Duration;
  * Checks a policy record's values against the same rules, and with the same wording, as the
  * annotation processor does, for policies built in code rather than from annotations.
  */
-public final class Policies {
+public final class PolicyValues {
 
     private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
-    private Policies() {
+    private PolicyValues() {
     }
 
     /**

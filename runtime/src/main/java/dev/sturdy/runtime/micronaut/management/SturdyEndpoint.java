@@ -1,8 +1,10 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.management;
+
+import dev.sturdy.runtime.micronaut.beans.PolicyStates;
 
 import dev.sturdy.runtime.bulkhead.Bulkhead;
 import dev.sturdy.runtime.circuit.CircuitBreaker;
-import dev.sturdy.runtime.core.Policies;
+import dev.sturdy.runtime.core.PolicyValues;
 import dev.sturdy.runtime.ratelimit.RateLimiter;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -26,9 +28,9 @@ import java.util.Map;
 @Requires(classes = Endpoint.class)
 final class SturdyEndpoint {
 
-    private final SharedPolicies shared;
+    private final PolicyStates shared;
 
-    SturdyEndpoint(SharedPolicies shared) {
+    SturdyEndpoint(PolicyStates shared) {
         this.shared = shared;
     }
 
@@ -64,7 +66,7 @@ final class SturdyEndpoint {
         description.put("forced", breaker.forced());
         description.put("window", breaker.policy().window());
         description.put("failureRatio", breaker.policy().failureRatio());
-        description.put("delay", Policies.format(breaker.policy().delay()));
+        description.put("delay", PolicyValues.format(breaker.policy().delay()));
         description.put("callsInWindow", window[0]);
         description.put("failuresInWindow", window[1]);
         return description;
@@ -84,7 +86,7 @@ final class SturdyEndpoint {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("name", limiter.policy().name());
         description.put("permits", limiter.policy().permits());
-        description.put("period", Policies.format(limiter.policy().period()));
+        description.put("period", PolicyValues.format(limiter.policy().period()));
         description.put("available", limiter.available());
         return description;
     }

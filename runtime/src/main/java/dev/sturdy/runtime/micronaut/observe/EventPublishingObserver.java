@@ -1,7 +1,6 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.observe;
 
 import dev.sturdy.runtime.circuit.CircuitState;
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.event.BulkheadRejectedEvent;
 import dev.sturdy.runtime.event.CircuitStateChangedEvent;
 import dev.sturdy.runtime.event.FallbackEvent;
@@ -22,13 +21,13 @@ import java.time.Duration;
  * logged, never allowed to break the call that reported. Thread-safe.
  */
 @Singleton
-final class ApplicationEvents implements PolicyEvents {
+final class EventPublishingObserver implements PolicyObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.sturdy");
 
     private final ApplicationEventPublisher<Object> publisher;
 
-    ApplicationEvents(ApplicationEventPublisher<Object> publisher) {
+    EventPublishingObserver(ApplicationEventPublisher<Object> publisher) {
         this.publisher = publisher;
     }
 
@@ -43,12 +42,12 @@ final class ApplicationEvents implements PolicyEvents {
     }
 
     @Override
-    public void bulkheadRejected(String bulkhead) {
+    public void rejected(String bulkhead) {
         publish(new BulkheadRejectedEvent(bulkhead));
     }
 
     @Override
-    public void rateLimited(String rateLimit) {
+    public void limited(String rateLimit) {
         publish(new RateLimitedEvent(rateLimit));
     }
 

@@ -1,4 +1,4 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.beans;
 
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Value;
@@ -15,10 +15,10 @@ import java.util.concurrent.ExecutorService;
  * at once. Resolved on the first fan-out.
  */
 @Singleton
-final class FanoutExecutor {
+public final class FanoutExecutor {
 
     /** The configuration key naming the executor. */
-    static final String KEY = "sturdy.fanout.executor";
+    public static final String KEY = "sturdy.fanout.executor";
 
     private final BeanContext beans;
     private final String name;
@@ -29,7 +29,7 @@ final class FanoutExecutor {
         this.name = name;
     }
 
-    ExecutorService get() {
+    public ExecutorService get() {
         ExecutorService resolved = executor;
         if (resolved == null) {
             resolved = beans.findBean(ExecutorService.class, Qualifiers.byName(name)).orElseThrow(() -> new ConfigurationException(

@@ -1,4 +1,6 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.declaration;
+
+import dev.sturdy.runtime.micronaut.beans.PolicyKey;
 
 import dev.sturdy.annotation.FanoutErrors;
 import dev.sturdy.annotation.rules.AttributeRule;
@@ -19,9 +21,9 @@ import java.util.List;
 /**
  * Turns checked annotation attributes into policy records.
  */
-final class AnnotatedPolicies {
+final class PolicyReader {
 
-    private AnnotatedPolicies() {
+    private PolicyReader() {
     }
 
     static RetryPolicy retry(AnnotationAttributes retry) {

@@ -1,4 +1,4 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.declaration;
 
 import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Strategy;
@@ -10,9 +10,9 @@ import io.micronaut.aop.MethodInvocationContext;
  * @param head the outermost strategy
  * @param async whether the method returns a {@code CompletionStage}
  */
-record MethodChain(Strategy<MethodInvocationContext<Object, Object>> head, boolean async) {
+public record MethodChain(Strategy<MethodInvocationContext<Object, Object>> head, boolean async) {
 
-    Object run(MethodInvocationContext<Object, Object> context) {
+    public Object run(MethodInvocationContext<Object, Object> context) {
         if (async) {
             return head.callAsync(context);
         }

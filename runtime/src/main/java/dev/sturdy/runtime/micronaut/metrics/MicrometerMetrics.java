@@ -1,9 +1,11 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.metrics;
+
+import dev.sturdy.runtime.micronaut.beans.PolicyStates;
+import dev.sturdy.runtime.micronaut.observe.PolicyObserver;
 
 import dev.sturdy.runtime.bulkhead.Bulkhead;
 import dev.sturdy.runtime.circuit.CircuitBreaker;
 import dev.sturdy.runtime.circuit.CircuitState;
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.ratelimit.RateLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,10 +37,10 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 @Requires(classes = MeterRegistry.class)
 @Requires(beans = MeterRegistry.class)
-final class MicrometerMetrics implements PolicyEvents, ApplicationEventListener<StartupEvent> {
+final class MicrometerMetrics implements PolicyObserver, ApplicationEventListener<StartupEvent> {
 
     private final MeterRegistry registry;
-    private final BeanProvider<SharedPolicies> policies;
+    private final BeanProvider<PolicyStates> policies;
     /** Per method: its success and failure timers, looked up by the method's name (whose hash is cached). */
     private final Map<String, Timer[]> calls = new ConcurrentHashMap<>();
     private final Map<String, Timer[]> chunks = new ConcurrentHashMap<>();
@@ -47,7 +49,7 @@ final class MicrometerMetrics implements PolicyEvents, ApplicationEventListener<
     /**
      * @param policies looked up at start-up only: the policies report to this bean, so it cannot need them to exist
      */
-    MicrometerMetrics(MeterRegistry registry, BeanProvider<SharedPolicies> policies) {
+    MicrometerMetrics(MeterRegistry registry, BeanProvider<PolicyStates> policies) {
         this.registry = registry;
         this.policies = policies;
     }
@@ -55,7 +57,7 @@ final class MicrometerMetrics implements PolicyEvents, ApplicationEventListener<
     /** Gauges for every breaker, bulkhead and rate limit: all exist once the start-up check has built every chain. */
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        SharedPolicies shared = policies.get();
+        PolicyStates shared = policies.get();
         for (CircuitBreaker breaker : shared.breakers()) {
             Gauge.builder("sturdy.circuit.state", breaker, b -> b.state() == CircuitState.CLOSED ? 0 : b.state() == CircuitState.OPEN ? 1 : 2)
                     .tag("breaker", breaker.policy().name()).register(registry);
@@ -96,17 +98,17 @@ final class MicrometerMetrics implements PolicyEvents, ApplicationEventListener<
     }
 
     @Override
-    public void bulkheadRejected(String bulkhead) {
+    public void rejected(String bulkhead) {
         counter("sturdy.bulkhead.rejections", "bulkhead", bulkhead).increment();
     }
 
     @Override
-    public void rateLimited(String rateLimit) {
+    public void limited(String rateLimit) {
         counter("sturdy.rate-limit.rejections", "rate-limit", rateLimit).increment();
     }
 
     @Override
-    public void fanoutChunkEnded(String method, long nanos, Throwable failure) {
+    public void chunkEnded(String method, long nanos, Throwable failure) {
         outcomes(chunks, "sturdy.fanout.chunks", method)[failure == null ? 0 : 1].record(nanos, TimeUnit.NANOSECONDS);
     }
 

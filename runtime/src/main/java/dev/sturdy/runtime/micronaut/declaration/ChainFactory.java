@@ -1,4 +1,12 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.declaration;
+
+import dev.sturdy.runtime.micronaut.beans.FanoutExecutor;
+import dev.sturdy.runtime.micronaut.beans.PolicyKey;
+import dev.sturdy.runtime.micronaut.beans.PolicyStates;
+import dev.sturdy.runtime.micronaut.beans.SturdyBeans;
+import dev.sturdy.runtime.micronaut.config.SturdySettings;
+import dev.sturdy.runtime.micronaut.observe.AllObservers;
+import dev.sturdy.runtime.micronaut.observe.PolicyObserver;
 
 import dev.sturdy.annotation.Bulkhead;
 import dev.sturdy.annotation.CircuitBreaker;
@@ -13,7 +21,6 @@ import dev.sturdy.runtime.circuit.CircuitBreakerStrategy;
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Invoker;
 import dev.sturdy.runtime.core.ObservedStrategy;
-import dev.sturdy.runtime.core.PolicyEvents;
 import dev.sturdy.runtime.core.Sentinel;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.fallback.FallbackStrategy;
@@ -49,7 +56,7 @@ import java.util.concurrent.Future;
  * Sturdy applies them (see {@link #build}). Thread-safe.
  */
 @Singleton
-final class ChainFactory {
+public final class ChainFactory {
 
     private static final List<Class<? extends Annotation>> ALL =
             List.of(Fallback.class, Fanout.class, Retry.class, CircuitBreaker.class, RateLimit.class, Timeout.class, Bulkhead.class);
@@ -58,14 +65,14 @@ final class ChainFactory {
     private final Watchdog watchdog;
     private final ExecutorService executor;
     private final Environment environment;
-    private final SharedPolicies shared;
+    private final PolicyStates shared;
     private final InFlight inFlight;
     private final FanoutExecutor fanoutExecutor;
     private final SturdySettings settings;
-    private final PolicyEvents events;
+    private final PolicyObserver events;
 
     ChainFactory(SturdyClock clock, Watchdog watchdog, @Named(SturdyBeans.EXECUTOR) ExecutorService executor, Environment environment,
-                 SharedPolicies shared, InFlight inFlight, FanoutExecutor fanoutExecutor, SturdySettings settings, Observers observers) {
+                 PolicyStates shared, InFlight inFlight, FanoutExecutor fanoutExecutor, SturdySettings settings, AllObservers observers) {
         this.clock = clock;
         this.watchdog = watchdog;
         this.executor = executor;
@@ -83,7 +90,7 @@ final class ChainFactory {
      * cancelled before its threads are stopped.
      */
     @PreDestroy
-    void cancelInFlight() {
+    public void cancelInFlight() {
         inFlight.cancelAll();
     }
 
@@ -93,7 +100,7 @@ final class ChainFactory {
      *
      * @throws ConfigurationException naming annotation, attribute, method and value when a use is invalid
      */
-    MethodChain build(ExecutableMethod<Object, Object> method, MethodInterceptor<Object, Object> interceptor) {
+    public MethodChain build(ExecutableMethod<Object, Object> method, MethodInterceptor<Object, Object> interceptor) {
         MethodName name = MethodName.of(method);
         Invoker<MethodInvocationContext<Object, Object>> invoker = new MicronautInvoker(interceptor);
         Strategy<MethodInvocationContext<Object, Object>> chain = new Sentinel<>(invoker, name.display());
@@ -104,35 +111,35 @@ final class ChainFactory {
         boolean async = isAsync(method, name, annotations.first());
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
         if (bulkhead.isPresent()) {
-            PolicyKey key = PolicyKey.of(bulkhead.get());
-            chain = new BulkheadStrategy<>(shared.bulkhead(key, AnnotatedPolicies.bulkhead(bulkhead.get(), key)), chain, invoker, clock, events);
+            PolicyKey key = bulkhead.get().key();
+            chain = new BulkheadStrategy<>(shared.bulkhead(key, PolicyReader.bulkhead(bulkhead.get(), key)), chain, invoker, clock, events);
         }
         Optional<AnnotationAttributes> timeout = annotations.find(Timeout.class);
         if (timeout.isPresent()) {
-            chain = new TimeoutStrategy<>(AnnotatedPolicies.timeout(timeout.get()), chain, invoker, clock, watchdog, executor, events);
+            chain = new TimeoutStrategy<>(PolicyReader.timeout(timeout.get()), chain, invoker, clock, watchdog, executor, events);
         }
         Optional<AnnotationAttributes> rateLimit = annotations.find(RateLimit.class);
         if (rateLimit.isPresent()) {
-            PolicyKey key = PolicyKey.of(rateLimit.get());
-            chain = new RateLimitStrategy<>(shared.rateLimiter(key, AnnotatedPolicies.rateLimit(rateLimit.get(), key)), chain, invoker, clock, events);
+            PolicyKey key = rateLimit.get().key();
+            chain = new RateLimitStrategy<>(shared.rateLimiter(key, PolicyReader.rateLimit(rateLimit.get(), key)), chain, invoker, clock, events);
         }
         Optional<AnnotationAttributes> breaker = annotations.find(CircuitBreaker.class);
         if (breaker.isPresent()) {
-            PolicyKey key = PolicyKey.of(breaker.get());
-            chain = new CircuitBreakerStrategy<>(shared.breaker(key, AnnotatedPolicies.circuitBreaker(breaker.get(), key)), chain);
+            PolicyKey key = breaker.get().key();
+            chain = new CircuitBreakerStrategy<>(shared.breaker(key, PolicyReader.circuitBreaker(breaker.get(), key)), chain);
         }
         Optional<AnnotationAttributes> retry = annotations.find(Retry.class);
         if (retry.isPresent()) {
-            chain = new RetryStrategy<>(AnnotatedPolicies.retry(retry.get()), chain, invoker, clock, inFlight, events);
+            chain = new RetryStrategy<>(PolicyReader.retry(retry.get()), chain, invoker, clock, inFlight, events);
         }
         Optional<AnnotationAttributes> fanout = annotations.find(Fanout.class);
         if (fanout.isPresent()) {
-            chain = new FanoutStrategy<>(AnnotatedPolicies.fanout(fanout.get()), FanoutShapes.of(method, name, async), chain, invoker,
+            chain = new FanoutStrategy<>(PolicyReader.fanout(fanout.get()), FanoutShapes.of(method, name, async), chain, invoker,
                     fanoutExecutor.get(), inFlight, events, clock);
         }
         Optional<AnnotationAttributes> fallback = annotations.find(Fallback.class);
         if (fallback.isPresent()) {
-            chain = new FallbackStrategy<>(AnnotatedPolicies.fallback(fallback.get()), chain,
+            chain = new FallbackStrategy<>(PolicyReader.fallback(fallback.get()), chain,
                     FallbackMethods.find(method, fallback.get(), async), events);
         }
         if (events.observesCalls()) {

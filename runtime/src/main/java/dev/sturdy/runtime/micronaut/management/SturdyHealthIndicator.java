@@ -1,4 +1,6 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.management;
+
+import dev.sturdy.runtime.micronaut.beans.PolicyStates;
 
 import dev.sturdy.runtime.circuit.CircuitState;
 import io.micronaut.context.annotation.Requires;
@@ -21,10 +23,10 @@ import java.util.Map;
 @Requires(classes = HealthIndicator.class)
 final class SturdyHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
-    private final SharedPolicies shared;
+    private final PolicyStates shared;
     private final boolean downWhenOpen;
 
-    SturdyHealthIndicator(SharedPolicies shared, @Value("${sturdy.health.down-when-open:false}") boolean downWhenOpen) {
+    SturdyHealthIndicator(PolicyStates shared, @Value("${sturdy.health.down-when-open:false}") boolean downWhenOpen) {
         this.shared = shared;
         this.downWhenOpen = downWhenOpen;
     }

@@ -1,4 +1,4 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.beans;
 
 import dev.sturdy.annotation.rules.Diagnostics;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -16,12 +16,12 @@ import java.util.function.Function;
  * @param <P> the policy record
  * @param <S> the shared state built from it
  */
-final class PolicyRegistry<P, S> {
+final class StateRegistry<P, S> {
 
     private final String annotation;
     private final Map<String, Registered<P, S>> byKey = new ConcurrentHashMap<>();
 
-    PolicyRegistry(String annotation) {
+    StateRegistry(String annotation) {
         this.annotation = annotation;
     }
 

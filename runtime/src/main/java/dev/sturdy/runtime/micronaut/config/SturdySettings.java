@@ -1,4 +1,4 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.config;
 
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.naming.NameUtils;
@@ -20,12 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * the typos they likely are. Thread-safe.
  */
 @Singleton
-final class SturdySettings {
+public final class SturdySettings {
 
-    static final String PREFIX = "sturdy";
-    static final String METHODS = PREFIX + ".methods";
+    public static final String PREFIX = "sturdy";
+    public static final String METHODS = PREFIX + ".methods";
     /** Where named policies are configured, by annotation. */
-    static final Map<String, String> NAMED_GROUPS = Map.of("CircuitBreaker", "circuit-breakers", "Bulkhead", "bulkheads",
+    public static final Map<String, String> NAMED_GROUPS = Map.of("CircuitBreaker", "circuit-breakers", "Bulkhead", "bulkheads",
             "RateLimit", "rate-limits");
 
     private final Environment environment;
@@ -38,7 +38,7 @@ final class SturdySettings {
      * @param key the key as users write it, e.g. {@code sturdy.methods."com.acme.Prices#quote".retry.max-attempts}
      * @param value the value, placeholders resolved
      */
-    record Entry(String key, Object value) {
+    public record Entry(String key, Object value) {
     }
 
     SturdySettings(Environment environment) {
@@ -68,12 +68,12 @@ final class SturdySettings {
     }
 
     /** @return {@code sturdy.enabled}, true unless set to false */
-    boolean enabled() {
+    public boolean enabled() {
         return environment.getProperty(PREFIX + ".enabled", Boolean.class).orElse(true);
     }
 
     /** @return {@code sturdy.<policy>.enabled}, true unless set to false */
-    boolean enabled(String policy) {
+    public boolean enabled(String policy) {
         return environment.getProperty(PREFIX + "." + policy + ".enabled", Boolean.class).orElse(true);
     }
 
@@ -83,7 +83,7 @@ final class SturdySettings {
      * @param attribute {@code max-attempts}
      * @return the method's own value for it, if configured
      */
-    Optional<Entry> forMethod(String method, String policy, String attribute) {
+    public Optional<Entry> forMethod(String method, String policy, String attribute) {
         return lookup(METHODS + "." + method + "." + policy + "." + attribute);
     }
 
@@ -93,7 +93,7 @@ final class SturdySettings {
      * @param attribute {@code window}
      * @return the named policy's value for it, if configured
      */
-    Optional<Entry> forName(String group, String name, String attribute) {
+    public Optional<Entry> forName(String group, String name, String attribute) {
         return lookup(PREFIX + "." + group + "." + name + "." + attribute);
     }
 
@@ -104,14 +104,14 @@ final class SturdySettings {
      * @param group where the policy is configured by name, or {@code null}
      * @param name its name, or blank
      */
-    void acknowledge(String method, String policy, String group, String name) {
+    public void acknowledge(String method, String policy, String group, String name) {
         String own = METHODS + "." + method + "." + policy + ".";
         String named = name.isBlank() ? null : PREFIX + "." + group + "." + name + ".";
         entries.keySet().stream().filter(key -> key.startsWith(own) || named != null && key.startsWith(named)).forEach(read::add);
     }
 
     /** @return the configured keys nothing has read so far, as users write them */
-    java.util.List<String> unread() {
+    public java.util.List<String> unread() {
         return entries.entrySet().stream().filter(entry -> !read.contains(entry.getKey())).map(entry -> entry.getValue().key()).toList();
     }
 

@@ -1,30 +1,29 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.observe;
 
 import dev.sturdy.runtime.circuit.CircuitState;
-import dev.sturdy.runtime.core.PolicyEvents;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Every {@link PolicyEvents} bean (application events, metrics when Micrometer is present) as
+ * Every {@link PolicyObserver} bean (application events, metrics when Micrometer is present) as
  * one, for the strategies to report to.
  */
 @Singleton
-final class Observers {
+public final class AllObservers {
 
-    private final PolicyEvents all;
+    private final PolicyObserver all;
 
-    Observers(List<PolicyEvents> observers) {
+    AllObservers(List<PolicyObserver> observers) {
         this.all = observers.size() == 1 ? observers.get(0) : new All(List.copyOf(observers));
     }
 
-    PolicyEvents events() {
+    public PolicyObserver events() {
         return all;
     }
 
-    private record All(List<PolicyEvents> observers) implements PolicyEvents {
+    private record All(List<PolicyObserver> observers) implements PolicyObserver {
 
         @Override
         public void retrying(String method, int attempt, Throwable failure, Duration delay) {
@@ -37,13 +36,13 @@ final class Observers {
         }
 
         @Override
-        public void bulkheadRejected(String bulkhead) {
-            observers.forEach(o -> o.bulkheadRejected(bulkhead));
+        public void rejected(String bulkhead) {
+            observers.forEach(o -> o.rejected(bulkhead));
         }
 
         @Override
-        public void rateLimited(String rateLimit) {
-            observers.forEach(o -> o.rateLimited(rateLimit));
+        public void limited(String rateLimit) {
+            observers.forEach(o -> o.limited(rateLimit));
         }
 
         @Override
@@ -52,8 +51,8 @@ final class Observers {
         }
 
         @Override
-        public void fanoutChunkEnded(String method, long nanos, Throwable failure) {
-            observers.forEach(o -> o.fanoutChunkEnded(method, nanos, failure));
+        public void chunkEnded(String method, long nanos, Throwable failure) {
+            observers.forEach(o -> o.chunkEnded(method, nanos, failure));
         }
 
         @Override
@@ -63,12 +62,12 @@ final class Observers {
 
         @Override
         public boolean observesCalls() {
-            return observers.stream().anyMatch(PolicyEvents::observesCalls);
+            return observers.stream().anyMatch(PolicyObserver::observesCalls);
         }
 
         @Override
         public void callEnded(String method, long nanos, Throwable failure) {
-            for (PolicyEvents observer : observers) {
+            for (PolicyObserver observer : observers) {
                 if (observer.observesCalls()) {
                     observer.callEnded(method, nanos, failure);
                 }

@@ -1,4 +1,4 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.declaration;
 
 import dev.sturdy.annotation.rules.Diagnostics;
 import dev.sturdy.runtime.core.Futures;

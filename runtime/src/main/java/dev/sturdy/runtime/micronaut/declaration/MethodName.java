@@ -1,4 +1,4 @@
-package dev.sturdy.runtime.micronaut;
+package dev.sturdy.runtime.micronaut.declaration;
 
 import io.micronaut.inject.ExecutableMethod;
 

@@ -2,7 +2,7 @@ package dev.sturdy.runtime.micronaut;
 
 import dev.sturdy.runtime.micronaut.config.SturdySettings;
 import dev.sturdy.runtime.micronaut.declaration.ChainFactory;
-
+import dev.sturdy.runtime.micronaut.declaration.MethodChain;
 import io.micronaut.aop.Intercepted;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Context;
@@ -14,13 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Checks every protected method's policies when the application starts, so that an invalid
- * configured value, or one reached through a placeholder, fails start-up instead of a call later,
- * with every problem listed at once; then warns about configuration keys that matched nothing
- * (typos must not be silent).
+ * Builds every protected method's chain when the application starts and hands them all to the
+ * interceptor at once, so that no chain is built twice and no first call pays for one; an
+ * invalid configured value, or one reached through a placeholder, fails start-up instead of a
+ * call later, with every problem listed at once. Then warns about configuration keys that
+ * matched nothing (typos must not be silent).
  */
 @Context
 final class StartupCheck {
@@ -46,13 +49,14 @@ final class StartupCheck {
             return;
         }
         List<String> problems = new ArrayList<>();
+        Map<ExecutableMethod<?, ?>, MethodChain> chains = new HashMap<>();
         for (BeanDefinition<?> definition : beans.getAllBeanDefinitions()) {
             if (!Intercepted.class.isAssignableFrom(definition.getBeanType())) {
                 continue;
             }
             for (ExecutableMethod<?, ?> method : definition.getExecutableMethods()) {
                 try {
-                    factory.build((ExecutableMethod<Object, Object>) method, interceptor);
+                    chains.put(method, factory.build((ExecutableMethod<Object, Object>) method, interceptor));
                 } catch (ConfigurationException invalid) {
                     problems.add(invalid.getMessage());
                 }
@@ -62,6 +66,7 @@ final class StartupCheck {
             throw new ConfigurationException("Sturdy cannot start: " + (problems.size() == 1 ? problems.get(0)
                     : problems.size() + " problems:\n" + String.join("\n", problems)));
         }
+        interceptor.install(chains);
         for (String key : settings.unread()) {
             LOG.warn("[sturdy:unknown-key] {} matches no method, policy or attribute that Sturdy protects, so it has no effect; "
                     + "check its spelling (sturdy.methods.\"<class>#<method>\".<policy>.<attribute>, or "

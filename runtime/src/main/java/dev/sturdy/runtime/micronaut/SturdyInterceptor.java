@@ -11,18 +11,19 @@ import io.micronaut.core.annotation.Internal;
 import io.micronaut.inject.ExecutableMethod;
 import jakarta.inject.Singleton;
 
-import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Runs every call to a method carrying Sturdy annotations through that method's chain, built once
- * on the method's first call and cached. Sits at Micronaut's retry phase, so the interceptors
+ * Runs every call to a method carrying Sturdy annotations through that method's chain, built
+ * once, at start-up, by {@link StartupCheck}. Sits at Micronaut's retry phase, so the interceptors
  * inside it (a transaction, say) apply to each attempt. Per call it does one identity lookup: no
  * annotation, duration, configuration or bean is read. Thread-safe.
  *
- * <p>The cache is keyed by the identity of Micronaut's {@link ExecutableMethod}, which is one
- * instance per method and bean definition: its {@code hashCode()} boxes and hashes the argument
- * types on every call. It is copied on write, since writes happen once per method.
+ * <p>Calls arrive with the {@link ExecutableMethod} of their proxy, an instance of its own, whose
+ * {@code hashCode()} boxes and hashes the argument types: so a method's first call finds its
+ * chain among those built at start-up by equality, once, and caches it by identity, where every
+ * later call finds it. A method not known at start-up (a call from another bean's start-up, say)
+ * gets its chain built on its first call.
  *
  * @see ChainFactory
  */
@@ -32,7 +33,8 @@ import java.util.Map;
 public final class SturdyInterceptor implements MethodInterceptor<Object, Object> {
 
     private final ChainFactory factory;
-    private volatile Map<ExecutableMethod<?, ?>, MethodChain> chains = new IdentityHashMap<>();
+    private final IdentityTable<ExecutableMethod<?, ?>, MethodChain> byIdentity = new IdentityTable<>();
+    private volatile Map<ExecutableMethod<?, ?>, MethodChain> builtAtStartup = Map.of();
 
     SturdyInterceptor(ChainFactory factory) {
         this.factory = factory;
@@ -45,21 +47,31 @@ public final class SturdyInterceptor implements MethodInterceptor<Object, Object
 
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
-        MethodChain chain = chains.get(context.getExecutableMethod());
+        MethodChain chain = byIdentity.get(context.getExecutableMethod());
         if (chain == null) {
-            chain = chainFor(context);
+            chain = firstCall(context.getExecutableMethod());
         }
         return chain.run(context);
     }
 
-    private synchronized MethodChain chainFor(MethodInvocationContext<Object, Object> context) {
-        MethodChain chain = chains.get(context.getExecutableMethod());
+    /**
+     * @param chains every protected method's chain, by method (compared by equality)
+     */
+    void install(Map<ExecutableMethod<?, ?>, MethodChain> chains) {
+        builtAtStartup = chains;
+    }
+
+    /** @return how many methods' calls find their chain by identity */
+    int cachedChains() {
+        return byIdentity.size();
+    }
+
+    private MethodChain firstCall(ExecutableMethod<Object, Object> method) {
+        MethodChain chain = builtAtStartup.get(method);
         if (chain == null) {
-            chain = factory.build(context.getExecutableMethod(), this);
-            Map<ExecutableMethod<?, ?>, MethodChain> withChain = new IdentityHashMap<>(chains);
-            withChain.put(context.getExecutableMethod(), chain);
-            chains = withChain;
+            chain = factory.build(method, this);
         }
-        return chain;
+        byIdentity.putIfAbsent(method, chain);
+        return byIdentity.get(method);
     }
 }

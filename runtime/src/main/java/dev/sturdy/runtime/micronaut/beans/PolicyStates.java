@@ -33,7 +33,7 @@ public final class PolicyStates {
     }
 
     public CircuitBreaker breaker(PolicyKey key, CircuitBreakerPolicy policy) {
-        return breakers.get(key, policy, p -> new CircuitBreaker(p, clock, observers.events()));
+        return breakers.get(key, policy, p -> new CircuitBreaker(p, clock, observers.asOne()));
     }
 
     public Bulkhead bulkhead(PolicyKey key, BulkheadPolicy policy) {

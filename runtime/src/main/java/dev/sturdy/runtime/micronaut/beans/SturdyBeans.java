@@ -23,9 +23,9 @@ public final class SturdyBeans {
 
     /**
      * @return the registry of async retries and fan-outs in flight, cancelled when the context closes
+     * @see SturdyShutdown
      */
     @Singleton
-    @Bean(preDestroy = "cancelAll")
     public InFlight inFlight() {
         return new InFlight();
     }
@@ -35,7 +35,6 @@ public final class SturdyBeans {
      */
     @Singleton
     @Named(EXECUTOR)
-    @Bean(preDestroy = "shutdownNow")
     public ExecutorService sturdyExecutor() {
         return WorkerThreads.newExecutor();
     }
@@ -45,7 +44,7 @@ public final class SturdyBeans {
      * @return the real clock; its scheduler thread stops with the application context
      */
     @Singleton
-    @Bean(typed = SturdyClock.class, preDestroy = "close")
+    @Bean(typed = SturdyClock.class)
     public SystemClock sturdyClock(@Named(EXECUTOR) ExecutorService executor) {
         return new SystemClock(executor);
     }
@@ -55,7 +54,6 @@ public final class SturdyBeans {
      * @return the watchdog that interrupts sync calls past their deadline, stopped with the context
      */
     @Singleton
-    @Bean(preDestroy = "close")
     public Watchdog sturdyWatchdog(SturdyClock clock) {
         return new Watchdog(clock);
     }

@@ -37,7 +37,6 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.inject.ExecutableMethod;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -49,6 +48,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds a method's chain from its annotations, once per method: reads and checks every attribute,
@@ -69,7 +69,8 @@ public final class ChainFactory {
     private final InFlight inFlight;
     private final FanoutExecutor fanoutExecutor;
     private final SturdySettings settings;
-    private final PolicyObserver events;
+    private final PolicyObserver observer;
+    private final AtomicLong chainsBuilt = new AtomicLong();
 
     ChainFactory(SturdyClock clock, Watchdog watchdog, @Named(SturdyBeans.EXECUTOR) ExecutorService executor, Environment environment,
                  PolicyStates shared, InFlight inFlight, FanoutExecutor fanoutExecutor, SturdySettings settings, AllObservers observers) {
@@ -81,17 +82,12 @@ public final class ChainFactory {
         this.inFlight = inFlight;
         this.fanoutExecutor = fanoutExecutor;
         this.settings = settings;
-        this.events = observers.events();
+        this.observer = observers.asOne();
     }
 
-    /**
-     * Cancels the async retries and fan-outs in flight when the context closes. This bean is
-     * created after Sturdy's executor and clock, so it is destroyed before them: the work is
-     * cancelled before its threads are stopped.
-     */
-    @PreDestroy
-    public void cancelInFlight() {
-        inFlight.cancelAll();
+    /** @return how many chains this factory has built: one per protected method, at start-up */
+    public long chainsBuilt() {
+        return chainsBuilt.get();
     }
 
     /**
@@ -101,6 +97,7 @@ public final class ChainFactory {
      * @throws ConfigurationException naming annotation, attribute, method and value when a use is invalid
      */
     public MethodChain build(ExecutableMethod<Object, Object> method, MethodInterceptor<Object, Object> interceptor) {
+        chainsBuilt.incrementAndGet();
         MethodName name = MethodName.of(method);
         Invoker<MethodInvocationContext<Object, Object>> invoker = new MicronautInvoker(interceptor);
         Strategy<MethodInvocationContext<Object, Object>> chain = new Sentinel<>(invoker, name.display());
@@ -112,16 +109,16 @@ public final class ChainFactory {
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
         if (bulkhead.isPresent()) {
             PolicyKey key = bulkhead.get().key();
-            chain = new BulkheadStrategy<>(shared.bulkhead(key, PolicyReader.bulkhead(bulkhead.get(), key)), chain, invoker, clock, events);
+            chain = new BulkheadStrategy<>(shared.bulkhead(key, PolicyReader.bulkhead(bulkhead.get(), key)), chain, invoker, clock, observer);
         }
         Optional<AnnotationAttributes> timeout = annotations.find(Timeout.class);
         if (timeout.isPresent()) {
-            chain = new TimeoutStrategy<>(PolicyReader.timeout(timeout.get()), chain, invoker, clock, watchdog, executor, events);
+            chain = new TimeoutStrategy<>(PolicyReader.timeout(timeout.get()), chain, invoker, clock, watchdog, executor, observer);
         }
         Optional<AnnotationAttributes> rateLimit = annotations.find(RateLimit.class);
         if (rateLimit.isPresent()) {
             PolicyKey key = rateLimit.get().key();
-            chain = new RateLimitStrategy<>(shared.rateLimiter(key, PolicyReader.rateLimit(rateLimit.get(), key)), chain, invoker, clock, events);
+            chain = new RateLimitStrategy<>(shared.rateLimiter(key, PolicyReader.rateLimit(rateLimit.get(), key)), chain, invoker, clock, observer);
         }
         Optional<AnnotationAttributes> breaker = annotations.find(CircuitBreaker.class);
         if (breaker.isPresent()) {
@@ -130,20 +127,20 @@ public final class ChainFactory {
         }
         Optional<AnnotationAttributes> retry = annotations.find(Retry.class);
         if (retry.isPresent()) {
-            chain = new RetryStrategy<>(PolicyReader.retry(retry.get()), chain, invoker, clock, inFlight, events);
+            chain = new RetryStrategy<>(PolicyReader.retry(retry.get()), chain, invoker, clock, inFlight, observer);
         }
         Optional<AnnotationAttributes> fanout = annotations.find(Fanout.class);
         if (fanout.isPresent()) {
             chain = new FanoutStrategy<>(PolicyReader.fanout(fanout.get()), FanoutShapes.of(method, name, async), chain, invoker,
-                    fanoutExecutor.get(), inFlight, events, clock);
+                    fanoutExecutor.get(), inFlight, observer, clock);
         }
         Optional<AnnotationAttributes> fallback = annotations.find(Fallback.class);
         if (fallback.isPresent()) {
             chain = new FallbackStrategy<>(PolicyReader.fallback(fallback.get()), chain,
-                    FallbackMethods.find(method, fallback.get(), async), events);
+                    FallbackMethods.find(method, fallback.get(), async), observer);
         }
-        if (events.observesCalls()) {
-            chain = new ObservedStrategy<>(name.display(), chain, events, clock);
+        if (observer.observesCalls()) {
+            chain = new ObservedStrategy<>(name.display(), chain, observer, clock);
         }
         return new MethodChain(chain, async);
     }

@@ -19,7 +19,7 @@ public final class AllObservers {
         this.all = observers.size() == 1 ? observers.get(0) : new All(List.copyOf(observers));
     }
 
-    public PolicyObserver events() {
+    public PolicyObserver asOne() {
         return all;
     }
 

@@ -1,0 +1,46 @@
+package dev.sturdy.runtime.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The runtime's structure, as STYLE.md draws it: the policies and their core know nothing of
+ * Micronaut (the adapter in {@code runtime.micronaut} translates), the core knows no policy, and
+ * no packages depend on each other in a circle.
+ */
+class ArchitectureTest {
+
+    private static final String[] POLICY_PACKAGES = {"..runtime.core..", "..runtime.time..", "..runtime.retry..",
+        "..runtime.timeout..", "..runtime.bulkhead..", "..runtime.circuit..", "..runtime.ratelimit..", "..runtime.fanout..",
+        "..runtime.fallback..", "..runtime.event.."};
+
+    private static final JavaClasses RUNTIME = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.sturdy.runtime");
+
+    @Test
+    void policiesImportNoMicronautType() {
+        noClasses().that().resideInAnyPackage(POLICY_PACKAGES)
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..")
+                .check(RUNTIME);
+    }
+
+    @Test
+    void coreKnowsNoPolicy() {
+        noClasses().that().resideInAPackage("..runtime.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("..runtime.retry..", "..runtime.timeout..", "..runtime.bulkhead..",
+                        "..runtime.circuit..", "..runtime.ratelimit..", "..runtime.fanout..", "..runtime.fallback..", "..runtime.micronaut..")
+                .check(RUNTIME);
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("dev.sturdy.runtime.(*)..").should().beFreeOfCycles().check(RUNTIME);
+        slices().matching("dev.sturdy.runtime.micronaut.(*)..").should().beFreeOfCycles().check(RUNTIME);
+    }
+}

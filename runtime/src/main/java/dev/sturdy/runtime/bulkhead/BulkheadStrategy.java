@@ -1,13 +1,12 @@
 package dev.sturdy.runtime.bulkhead;
 
-import dev.sturdy.runtime.core.Invoker;
+import dev.sturdy.runtime.core.Facilities;
+import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Relay;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.core.Trampoline;
 import dev.sturdy.runtime.time.Cancellable;
-import dev.sturdy.runtime.time.SturdyClock;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -24,22 +23,20 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
 
     private final Bulkhead bulkhead;
     private final Strategy<I> delegate;
-    private final Invoker<I> invoker;
-    private final SturdyClock clock;
+    private final Facilities<I> facilities;
     private final BulkheadListener listener;
 
     /**
      * @param bulkhead the permits, possibly shared with other methods
      * @param delegate the strategy inside this one
-     * @param invoker carries the caller's context to queued async calls
-     * @param clock times a sync caller's wait
+     * @param facilities the clock that times a sync caller's wait, the invoker that carries the
+     *                   caller's context to queued async calls
      * @param listener told about every rejection
      */
-    public BulkheadStrategy(Bulkhead bulkhead, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, BulkheadListener listener) {
+    public BulkheadStrategy(Bulkhead bulkhead, Strategy<I> delegate, Facilities<I> facilities, BulkheadListener listener) {
         this.bulkhead = bulkhead;
         this.delegate = delegate;
-        this.invoker = invoker;
-        this.clock = clock;
+        this.facilities = facilities;
         this.listener = listener;
     }
 
@@ -62,7 +59,7 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
             listener.rejected(bulkhead.policy().name());
             throw bulkhead.full();
         }
-        Cancellable timer = clock.schedule(waiter::abandon, bulkhead.policy().maxWait().toNanos());
+        Cancellable timer = facilities.clock().schedule(waiter::abandon, bulkhead.policy().maxWait().toNanos());
         try {
             int permit = waiter.decision().get();
             if (permit == Bulkhead.NONE) {
@@ -74,11 +71,7 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
             if (!waiter.abandon()) {
                 bulkhead.release(waiter.decision().join());
             }
-            Thread.currentThread().interrupt();
-            CancellationException cancelled = new CancellationException(
-                    "interrupted while waiting for a permit of bulkhead " + bulkhead.policy().name());
-            cancelled.initCause(interrupted);
-            throw cancelled;
+            throw Futures.interrupted("a permit of bulkhead " + bulkhead.policy().name(), interrupted);
         } catch (ExecutionException impossible) {
             throw new IllegalStateException(impossible);
         } finally {
@@ -98,7 +91,7 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
             return CompletableFuture.failedFuture(bulkhead.full());
         }
         Relay relay = new Relay(waiter::abandon);
-        Runnable start = invoker.captureContext().apply(() -> relay.follow(holding(waiter.decision().join(), invocation)));
+        Runnable start = facilities.invoker().captureContext().apply(() -> relay.follow(holding(waiter.decision().join(), invocation)));
         waiter.decision().thenAccept(granted -> {
             if (granted != Bulkhead.NONE) {
                 Trampoline.run(start);

@@ -74,6 +74,21 @@ public final class Futures {
     }
 
     /**
+     * For a sync caller interrupted while it waited: sets the thread's interrupt flag again (the
+     * wait cleared it) and says what the wait was for.
+     *
+     * @param what what the caller waited for, completing "interrupted while waiting for ..."
+     * @param interrupted the interrupt
+     * @return the exception to throw, with the interrupt as its cause
+     */
+    public static CancellationException interrupted(String what, InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        CancellationException cancelled = new CancellationException("interrupted while waiting for " + what);
+        cancelled.initCause(interrupted);
+        return cancelled;
+    }
+
+    /**
      * Throws any throwable, checked or not, without declaring it.
      *
      * @return never returns; declared so callers can write {@code throw Futures.sneakyThrow(t)}

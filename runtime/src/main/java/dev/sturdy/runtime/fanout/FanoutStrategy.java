@@ -1,11 +1,12 @@
 package dev.sturdy.runtime.fanout;
 
+import dev.sturdy.runtime.core.Facilities;
+import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Invoker;
 import dev.sturdy.runtime.time.SturdyClock;
 import dev.sturdy.runtime.core.Strategy;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -23,32 +24,27 @@ public final class FanoutStrategy<I> implements Strategy<I> {
     private final FanoutPolicy policy;
     private final FanoutShape shape;
     private final Strategy<I> delegate;
-    private final Invoker<I> invoker;
+    private final Facilities<I> facilities;
     private final Executor executor;
-    private final InFlight inFlight;
     private final FanoutListener listener;
-    private final SturdyClock clock;
 
     /**
      * @param policy what to do
      * @param shape where the items are and how results merge
      * @param delegate the strategies each chunk runs through
-     * @param invoker detaches a chunk's invocation and carries the caller's context to it
+     * @param facilities the invoker that detaches a chunk's invocation and carries the caller's
+     *                   context to it, where running fan-outs register, the clock that times chunks
      * @param executor runs a sync method's chunks; must be able to run {@code parallelism} at once
-     * @param inFlight where running fan-outs register, to be cancelled at shutdown
      * @param listener told how every chunk ended
-     * @param clock times the chunks
      */
-    public FanoutStrategy(FanoutPolicy policy, FanoutShape shape, Strategy<I> delegate, Invoker<I> invoker, Executor executor,
-                          InFlight inFlight, FanoutListener listener, SturdyClock clock) {
+    public FanoutStrategy(FanoutPolicy policy, FanoutShape shape, Strategy<I> delegate, Facilities<I> facilities, Executor executor,
+                          FanoutListener listener) {
         this.policy = policy;
         this.shape = shape;
         this.delegate = delegate;
-        this.invoker = invoker;
+        this.facilities = facilities;
         this.executor = executor;
-        this.inFlight = inFlight;
         this.listener = listener;
-        this.clock = clock;
     }
 
     @Override
@@ -61,10 +57,7 @@ public final class FanoutStrategy<I> implements Strategy<I> {
             throw failed.getCause();
         } catch (InterruptedException interrupted) {
             run.cancel();
-            Thread.currentThread().interrupt();
-            CancellationException cancelled = new CancellationException(policy.method() + " was interrupted while its chunks ran");
-            cancelled.initCause(interrupted);
-            throw cancelled;
+            throw Futures.interrupted("the chunks of " + policy.method(), interrupted);
         }
     }
 
@@ -86,7 +79,7 @@ public final class FanoutStrategy<I> implements Strategy<I> {
     }
 
     Invoker<I> invoker() {
-        return invoker;
+        return facilities.invoker();
     }
 
     Executor executor() {
@@ -94,7 +87,7 @@ public final class FanoutStrategy<I> implements Strategy<I> {
     }
 
     InFlight inFlight() {
-        return inFlight;
+        return facilities.inFlight();
     }
 
     FanoutListener listener() {
@@ -102,6 +95,6 @@ public final class FanoutStrategy<I> implements Strategy<I> {
     }
 
     SturdyClock clock() {
-        return clock;
+        return facilities.clock();
     }
 }

@@ -1,12 +1,11 @@
 package dev.sturdy.runtime.ratelimit;
 
 import dev.sturdy.runtime.core.Relay;
-import dev.sturdy.runtime.core.Invoker;
+import dev.sturdy.runtime.core.Facilities;
+import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.time.Cancellable;
-import dev.sturdy.runtime.time.SturdyClock;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,22 +21,20 @@ public final class RateLimitStrategy<I> implements Strategy<I> {
 
     private final RateLimiter limiter;
     private final Strategy<I> delegate;
-    private final Invoker<I> invoker;
-    private final SturdyClock clock;
+    private final Facilities<I> facilities;
     private final RateLimitListener listener;
 
     /**
      * @param limiter the bucket, possibly shared with other methods
      * @param delegate the strategy inside this one
-     * @param invoker carries the caller's context to a call that waited
-     * @param clock times the waits
+     * @param facilities the clock that times the waits, the invoker that carries the caller's
+     *                   context to a call that waited
      * @param listener told about every rejection
      */
-    public RateLimitStrategy(RateLimiter limiter, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, RateLimitListener listener) {
+    public RateLimitStrategy(RateLimiter limiter, Strategy<I> delegate, Facilities<I> facilities, RateLimitListener listener) {
         this.limiter = limiter;
         this.delegate = delegate;
-        this.invoker = invoker;
-        this.clock = clock;
+        this.facilities = facilities;
         this.listener = listener;
     }
 
@@ -50,13 +47,9 @@ public final class RateLimitStrategy<I> implements Strategy<I> {
         }
         if (wait > 0) {
             try {
-                clock.sleep(wait);
+                facilities.clock().sleep(wait);
             } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                CancellationException cancelled = new CancellationException(
-                        "interrupted while waiting for a token of rate limit " + limiter.policy().name());
-                cancelled.initCause(interrupted);
-                throw cancelled;
+                throw Futures.interrupted("a token of rate limit " + limiter.policy().name(), interrupted);
             }
         }
         return delegate.call(invocation);
@@ -74,7 +67,7 @@ public final class RateLimitStrategy<I> implements Strategy<I> {
         }
         AtomicReference<Cancellable> timer = new AtomicReference<>();
         Relay relay = new Relay(() -> timer.get().cancel());
-        timer.set(clock.schedule(invoker.captureContext().apply(() -> {
+        timer.set(facilities.clock().schedule(facilities.invoker().captureContext().apply(() -> {
             if (!relay.result().isDone()) {
                 relay.follow(delegate.callAsync(invocation));
             }

@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.retry;
 
+import dev.sturdy.runtime.core.Facilities;
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Invoker;
 import dev.sturdy.runtime.core.Strategy;
@@ -22,32 +23,26 @@ public final class RetryStrategy<I> implements Strategy<I> {
 
     private final RetryPolicy policy;
     private final Strategy<I> delegate;
-    private final Invoker<I> invoker;
-    private final SturdyClock clock;
-    private final InFlight inFlight;
+    private final Facilities<I> facilities;
     private final RetryListener listener;
 
     /**
      * @param policy what to do
      * @param delegate the strategy inside this one
-     * @param invoker carries the caller's context to async retries
-     * @param clock times the delays and starts async retries
-     * @param inFlight where async calls register, to be cancelled at shutdown
+     * @param facilities the clock that times the delays and starts async retries, the invoker that
+     *                   carries the caller's context to them, where async calls register
      * @param listener told about every retry
      */
-    public RetryStrategy(RetryPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, InFlight inFlight,
-                         RetryListener listener) {
+    public RetryStrategy(RetryPolicy policy, Strategy<I> delegate, Facilities<I> facilities, RetryListener listener) {
         this.policy = policy;
         this.delegate = delegate;
-        this.invoker = invoker;
-        this.clock = clock;
-        this.inFlight = inFlight;
+        this.facilities = facilities;
         this.listener = listener;
     }
 
     @Override
     public Object call(I invocation) throws Throwable {
-        long start = policy.maxDuration() == null ? 0 : clock.nanoTime();
+        long start = policy.maxDuration() == null ? 0 : facilities.clock().nanoTime();
         List<Throwable> earlier = null;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -63,7 +58,7 @@ public final class RetryStrategy<I> implements Strategy<I> {
                 }
                 retrying(attempt, failure, delay);
                 try {
-                    clock.sleep(delay);
+                    facilities.clock().sleep(delay);
                 } catch (InterruptedException whileWaiting) {
                     Thread.currentThread().interrupt();
                     throw withEarlier(failure, earlier);
@@ -80,7 +75,7 @@ public final class RetryStrategy<I> implements Strategy<I> {
     }
 
     long nextDelayNanos(Throwable failure, int attemptsMade, long start) {
-        long elapsed = policy.maxDuration() == null ? 0 : clock.nanoTime() - start;
+        long elapsed = policy.maxDuration() == null ? 0 : facilities.clock().nanoTime() - start;
         return policy.nextDelayNanos(failure, attemptsMade, elapsed, ThreadLocalRandom.current().nextDouble());
     }
 
@@ -93,15 +88,15 @@ public final class RetryStrategy<I> implements Strategy<I> {
     }
 
     Invoker<I> invoker() {
-        return invoker;
+        return facilities.invoker();
     }
 
     SturdyClock clock() {
-        return clock;
+        return facilities.clock();
     }
 
     InFlight inFlight() {
-        return inFlight;
+        return facilities.inFlight();
     }
 
     /**

@@ -2,17 +2,15 @@ package dev.sturdy.runtime.timeout;
 
 import dev.sturdy.exception.TimeoutExceededException;
 import dev.sturdy.runtime.core.Futures;
-import dev.sturdy.runtime.core.Invoker;
+import dev.sturdy.runtime.core.Facilities;
 import dev.sturdy.runtime.core.PolicyValues;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.time.Cancellable;
 import dev.sturdy.runtime.time.SturdyClock;
 
 import java.time.Duration;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -35,30 +33,27 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
     private final TimeoutPolicy policy;
     private final long timeout;
     private final Strategy<I> delegate;
-    private final Invoker<I> invoker;
+    private final Facilities<I> facilities;
     private final SturdyClock clock;
     private final Watchdog watchdog;
-    private final Executor executor;
     private final TimeoutListener listener;
 
     /**
      * @param policy what to do
      * @param delegate the strategy inside this one
-     * @param invoker detaches isolated sync calls and carries the caller's context to the worker
-     * @param clock times the deadline
+     * @param facilities the clock that times the deadline, the workers that run isolated sync calls
+     *                   and the invoker that detaches them and carries the caller's context there
      * @param watchdog interrupts sync calls on their caller's thread
-     * @param executor runs isolated sync calls; must start every task promptly (virtual or cached threads)
      * @param listener told about every timeout
      */
-    public TimeoutStrategy(TimeoutPolicy policy, Strategy<I> delegate, Invoker<I> invoker, SturdyClock clock, Watchdog watchdog,
-                           Executor executor, TimeoutListener listener) {
+    public TimeoutStrategy(TimeoutPolicy policy, Strategy<I> delegate, Facilities<I> facilities, Watchdog watchdog,
+                           TimeoutListener listener) {
         this.policy = policy;
         this.timeout = Math.min(LONGEST, PolicyValues.saturatedNanos(policy.timeout()));
         this.delegate = delegate;
-        this.invoker = invoker;
-        this.clock = clock;
+        this.facilities = facilities;
+        this.clock = facilities.clock();
         this.watchdog = watchdog;
-        this.executor = executor;
         this.listener = listener;
     }
 
@@ -100,9 +95,9 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
     }
 
     private Object callIsolated(I invocation, long deadline, long budget) throws Throwable {
-        I detached = invoker.detach(invocation, invoker.arguments(invocation).clone());
+        I detached = facilities.invoker().detach(invocation, facilities.invoker().arguments(invocation).clone());
         CompletableFuture<Object> result = new CompletableFuture<>();
-        FutureTask<Object> work = new FutureTask<>(invoker.captureContext().apply(() -> {
+        FutureTask<Object> work = new FutureTask<>(facilities.invoker().captureContext().apply(() -> {
             Watchdog.Watch worker = watchdog.current();
             long enclosing = worker.deadline;
             worker.deadline = deadline;
@@ -121,20 +116,18 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
             }
         }, budget);
         try {
-            executor.execute(work);
+            facilities.workers().execute(work);
             return result.get();
         } catch (ExecutionException failed) {
             throw failed.getCause();
         } catch (InterruptedException interrupted) {
             work.cancel(true);
-            Thread.currentThread().interrupt();
             if (clock.nanoTime() - deadline >= 0) {
                 // an enclosing timeout with the same deadline fired first: report this one's
+                Thread.currentThread().interrupt();
                 throw timedOut(budget);
             }
-            CancellationException cancelled = new CancellationException(policy.method() + " was interrupted while waiting for its result");
-            cancelled.initCause(interrupted);
-            throw cancelled;
+            throw Futures.interrupted("the result of " + policy.method(), interrupted);
         } finally {
             timer.cancel();
         }

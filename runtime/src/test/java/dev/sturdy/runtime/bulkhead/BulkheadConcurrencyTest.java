@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.bulkhead;
 
+import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.testing.TestInvocation;
 import dev.sturdy.runtime.testing.TestInvoker;
@@ -53,9 +54,10 @@ class BulkheadConcurrencyTest {
     void limitHoldsAndEveryPermitComesBackAfterAStormOfMixedEndings() throws Exception {
         Bulkhead bulkhead = new Bulkhead(new BulkheadPolicy("storm", LIMIT, 4, Duration.ofMillis(2)));
         Strategy<TestInvocation> sync = new TimeoutStrategy<>(new TimeoutPolicy("storm", Duration.ofMillis(3), true),
-                new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, BulkheadListener.NONE), TestInvoker.INSTANCE, clock,
-                new Watchdog(clock), workers, TimeoutListener.NONE);
-        BulkheadStrategy<TestInvocation> async = new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, BulkheadListener.NONE);
+                new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.facilities(clock), BulkheadListener.NONE),
+                TestInvoker.facilities(clock, new InFlight(), workers), new Watchdog(clock), TimeoutListener.NONE);
+        BulkheadStrategy<TestInvocation> async = new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.facilities(clock),
+                BulkheadListener.NONE);
         int threads = 12;
         int callsPerThread = 300;
         CountDownLatch done = new CountDownLatch(threads);

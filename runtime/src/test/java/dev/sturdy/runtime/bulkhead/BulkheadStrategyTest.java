@@ -34,7 +34,7 @@ class BulkheadStrategyTest {
     }
 
     private BulkheadStrategy<TestInvocation> bulkhead(Bulkhead bulkhead) {
-        return new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, BulkheadListener.NONE);
+        return new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.facilities(clock), BulkheadListener.NONE);
     }
 
     private static Bulkhead bulkhead(int maxConcurrent, int maxWaiting, Duration maxWait) {

@@ -24,7 +24,7 @@ class RateLimitStrategyTest {
 
     private RateLimitStrategy<TestInvocation> limit(int permits, Duration period, Duration maxWait) {
         return new RateLimitStrategy<>(new RateLimiter(new RateLimitPolicy("Service#call", permits, period, maxWait), clock),
-                TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, RateLimitListener.NONE);
+                TestInvoker.sentinel(), TestInvoker.facilities(clock), RateLimitListener.NONE);
     }
 
     private static Object callNow(Mode mode, RateLimitStrategy<TestInvocation> limit) throws Throwable {

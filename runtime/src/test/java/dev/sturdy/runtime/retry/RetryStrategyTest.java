@@ -40,7 +40,7 @@ class RetryStrategyTest {
                                                 List<Class<? extends Throwable>> abortOn) {
         RetryPolicy policy = new RetryPolicy("Service#call", maxAttempts, Duration.parse("PT" + delay), multiplier,
                 Duration.parse("PT" + maxDelay), jitter, maxDuration, new ExceptionMatcher(retryOn, abortOn));
-        return new RetryStrategy<>(policy, TestInvoker.sentinel(), TestInvoker.INSTANCE, clock, inFlight, RetryListener.NONE);
+        return new RetryStrategy<>(policy, TestInvoker.sentinel(), TestInvoker.facilities(clock, inFlight, Runnable::run), RetryListener.NONE);
     }
 
     private RetryStrategy<TestInvocation> retry(int maxAttempts) {
@@ -233,7 +233,8 @@ class RetryStrategyTest {
         RetryStrategy<TestInvocation> retry = new RetryStrategy<>(
                 new RetryPolicy("Service#call", 5, Duration.ofMillis(100), 1.0, Duration.ofSeconds(1), 0, null,
                         new ExceptionMatcher(List.of(Exception.class), List.of())),
-                TestInvoker.sentinel(), TestInvoker.INSTANCE, new InterruptingOnSecondSleep(clock), inFlight, RetryListener.NONE);
+                TestInvoker.sentinel(), TestInvoker.facilities(new InterruptingOnSecondSleep(clock), inFlight, Runnable::run),
+                RetryListener.NONE);
 
         assertThatThrownBy(() -> retry.call(invocation))
                 .hasMessage("attempt 2")

@@ -53,7 +53,7 @@ class CallerThreadTimeoutStressTest {
     void noInterruptEverReachesACallerAfterItsCallReturned() throws Exception {
         TimeoutStrategy<TestInvocation> strategy = new TimeoutStrategy<>(
                 new TimeoutPolicy("Service#call", Duration.ofNanos(DEADLINE_NANOS), false), TestInvoker.sentinel(),
-                TestInvoker.INSTANCE, clock, watchdog, Runnable::run, (method, after) -> reportedTimeouts.incrementAndGet());
+                TestInvoker.facilities(clock), watchdog, (method, after) -> reportedTimeouts.incrementAndGet());
         List<Future<int[]>> results = new ArrayList<>();
         for (int c = 0; c < CALLERS; c++) {
             results.add(callers.submit(() -> hammer(strategy)));

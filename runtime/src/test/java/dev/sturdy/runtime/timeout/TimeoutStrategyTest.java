@@ -1,6 +1,7 @@
 package dev.sturdy.runtime.timeout;
 
 import dev.sturdy.exception.TimeoutExceededException;
+import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.testing.Background;
 import dev.sturdy.runtime.testing.TestInvocation;
@@ -57,8 +58,8 @@ class TimeoutStrategyTest {
     }
 
     private TimeoutStrategy<TestInvocation> timeout(String name, Duration timeout, boolean isolated, SturdyClock clock) {
-        return new TimeoutStrategy<>(new TimeoutPolicy(name, timeout, isolated), TestInvoker.sentinel(), TestInvoker.INSTANCE, clock,
-                watchdog, workers, events);
+        return new TimeoutStrategy<>(new TimeoutPolicy(name, timeout, isolated), TestInvoker.sentinel(), TestInvoker.facilities(clock, new InFlight(), workers),
+                watchdog, events);
     }
 
     private TimeoutStrategy<TestInvocation> timeout(String name, Duration timeout, boolean isolated) {

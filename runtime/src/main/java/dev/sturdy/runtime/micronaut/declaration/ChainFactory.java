@@ -18,6 +18,7 @@ import dev.sturdy.annotation.Timeout;
 import dev.sturdy.annotation.rules.Diagnostics;
 import dev.sturdy.runtime.bulkhead.BulkheadStrategy;
 import dev.sturdy.runtime.circuit.CircuitBreakerStrategy;
+import dev.sturdy.runtime.core.Facilities;
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Invoker;
 import dev.sturdy.runtime.core.ObservedStrategy;
@@ -100,6 +101,7 @@ public final class ChainFactory {
         chainsBuilt.incrementAndGet();
         MethodName name = MethodName.of(method);
         Invoker<MethodInvocationContext<Object, Object>> invoker = new MicronautInvoker(interceptor);
+        Facilities<MethodInvocationContext<Object, Object>> facilities = new Facilities<>(invoker, clock, inFlight, executor);
         Strategy<MethodInvocationContext<Object, Object>> chain = new Sentinel<>(invoker, name.display());
         Annotations annotations = new Annotations(method.getAnnotationMetadata(), method, name);
         if (!settings.enabled() || annotations.none()) {
@@ -109,16 +111,16 @@ public final class ChainFactory {
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
         if (bulkhead.isPresent()) {
             PolicyKey key = bulkhead.get().key();
-            chain = new BulkheadStrategy<>(shared.bulkhead(key, PolicyReader.bulkhead(bulkhead.get(), key)), chain, invoker, clock, observer);
+            chain = new BulkheadStrategy<>(shared.bulkhead(key, PolicyReader.bulkhead(bulkhead.get(), key)), chain, facilities, observer);
         }
         Optional<AnnotationAttributes> timeout = annotations.find(Timeout.class);
         if (timeout.isPresent()) {
-            chain = new TimeoutStrategy<>(PolicyReader.timeout(timeout.get()), chain, invoker, clock, watchdog, executor, observer);
+            chain = new TimeoutStrategy<>(PolicyReader.timeout(timeout.get()), chain, facilities, watchdog, observer);
         }
         Optional<AnnotationAttributes> rateLimit = annotations.find(RateLimit.class);
         if (rateLimit.isPresent()) {
             PolicyKey key = rateLimit.get().key();
-            chain = new RateLimitStrategy<>(shared.rateLimiter(key, PolicyReader.rateLimit(rateLimit.get(), key)), chain, invoker, clock, observer);
+            chain = new RateLimitStrategy<>(shared.rateLimiter(key, PolicyReader.rateLimit(rateLimit.get(), key)), chain, facilities, observer);
         }
         Optional<AnnotationAttributes> breaker = annotations.find(CircuitBreaker.class);
         if (breaker.isPresent()) {
@@ -127,12 +129,12 @@ public final class ChainFactory {
         }
         Optional<AnnotationAttributes> retry = annotations.find(Retry.class);
         if (retry.isPresent()) {
-            chain = new RetryStrategy<>(PolicyReader.retry(retry.get()), chain, invoker, clock, inFlight, observer);
+            chain = new RetryStrategy<>(PolicyReader.retry(retry.get()), chain, facilities, observer);
         }
         Optional<AnnotationAttributes> fanout = annotations.find(Fanout.class);
         if (fanout.isPresent()) {
-            chain = new FanoutStrategy<>(PolicyReader.fanout(fanout.get()), FanoutShapes.of(method, name, async), chain, invoker,
-                    fanoutExecutor.get(), inFlight, observer, clock);
+            chain = new FanoutStrategy<>(PolicyReader.fanout(fanout.get()), FanoutShapes.of(method, name, async), chain, facilities,
+                    fanoutExecutor.get(), observer);
         }
         Optional<AnnotationAttributes> fallback = annotations.find(Fallback.class);
         if (fallback.isPresent()) {

@@ -1,7 +1,5 @@
 package dev.sturdy.runtime.micronaut.beans;
 
-import io.micronaut.scheduling.LoomSupport;
-
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
@@ -25,13 +23,9 @@ final class WorkerThreads {
     }
 
     static ExecutorService newExecutor() {
-        if (LoomSupport.isSupported()) {
-            try {
-                return (ExecutorService) Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class)
-                        .invoke(null, LoomSupport.newVirtualThreadFactory(PREFIX));
-            } catch (ReflectiveOperationException unavailable) {
-                // fall through to platform threads
-            }
+        ExecutorService virtual = virtualThreadPerTask();
+        if (virtual != null) {
+            return virtual;
         }
         AtomicInteger count = new AtomicInteger();
         return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
@@ -39,5 +33,23 @@ final class WorkerThreads {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * {@code Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(PREFIX, 1).factory())}, called
+     * reflectively because Sturdy compiles for Java 17; {@code null} before Java 21. Micronaut's
+     * LoomSupport did this until 5.2 deprecated it for removal.
+     */
+    private static ExecutorService virtualThreadPerTask() {
+        try {
+            Class<?> builder = Class.forName("java.lang.Thread$Builder");
+            Object virtual = Thread.class.getMethod("ofVirtual").invoke(null);
+            virtual = builder.getMethod("name", String.class, long.class).invoke(virtual, PREFIX, 1L);
+            ThreadFactory factory = (ThreadFactory) builder.getMethod("factory").invoke(virtual);
+            return (ExecutorService) Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class).invoke(null,
+                    factory);
+        } catch (ReflectiveOperationException | RuntimeException unavailable) {
+            return null;
+        }
     }
 }

@@ -33,11 +33,13 @@ import dev.sturdy.runtime.timeout.TimeoutStrategy;
 import dev.sturdy.runtime.timeout.Watchdog;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
+import io.micronaut.context.BeanContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.inject.ExecutableMethod;
+import io.micronaut.inject.annotation.AnnotationMetadataHierarchy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -60,7 +62,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ChainFactory {
 
     private static final List<Class<? extends Annotation>> ALL =
-            List.of(Fallback.class, Fanout.class, Retry.class, CircuitBreaker.class, RateLimit.class, Timeout.class, Bulkhead.class);
+            List.of(Fallback.class, Fanout.class, Retry.class, CircuitBreaker.class, RateLimit.class, Timeout.class,
+                    Bulkhead.class);
 
     private final SturdyClock clock;
     private final Watchdog watchdog;
@@ -71,10 +74,15 @@ public final class ChainFactory {
     private final FanoutExecutor fanoutExecutor;
     private final SturdySettings settings;
     private final PolicyObserver observer;
+    private final BeanContext beanContext;
     private final AtomicLong chainsBuilt = new AtomicLong();
 
-    ChainFactory(SturdyClock clock, Watchdog watchdog, @Named(SturdyBeans.EXECUTOR) ExecutorService executor, Environment environment,
-                 PolicyStates shared, InFlight inFlight, FanoutExecutor fanoutExecutor, SturdySettings settings, AllObservers observers) {
+    ChainFactory(SturdyClock clock, Watchdog watchdog, @Named(SturdyBeans.EXECUTOR) ExecutorService executor,
+            Environment environment,
+                 PolicyStates shared, InFlight inFlight, FanoutExecutor fanoutExecutor, SturdySettings settings,
+                         AllObservers observers,
+                 BeanContext beanContext) {
+        this.beanContext = beanContext;
         this.clock = clock;
         this.watchdog = watchdog;
         this.executor = executor;
@@ -100,7 +108,7 @@ public final class ChainFactory {
     public MethodChain build(ExecutableMethod<Object, Object> method, MethodInterceptor<Object, Object> interceptor) {
         chainsBuilt.incrementAndGet();
         MethodName name = MethodName.of(method);
-        Invoker<MethodInvocationContext<Object, Object>> invoker = new MicronautInvoker(interceptor);
+        Invoker<MethodInvocationContext<Object, Object>> invoker = new MicronautInvoker(interceptor, beanContext);
         Facilities<MethodInvocationContext<Object, Object>> facilities = new Facilities<>(invoker, clock, inFlight, executor);
         Strategy<MethodInvocationContext<Object, Object>> chain = new Sentinel<>(invoker, name.display());
         Annotations annotations = new Annotations(method.getAnnotationMetadata(), method, name);
@@ -111,7 +119,8 @@ public final class ChainFactory {
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
         if (bulkhead.isPresent()) {
             PolicyKey key = bulkhead.get().key();
-            chain = new BulkheadStrategy<>(shared.bulkhead(key, PolicyReader.bulkhead(bulkhead.get(), key)), chain, facilities, observer);
+            chain = new BulkheadStrategy<>(shared.bulkhead(key, PolicyReader.bulkhead(bulkhead.get(), key)), chain, facilities,
+                    observer);
         }
         Optional<AnnotationAttributes> timeout = annotations.find(Timeout.class);
         if (timeout.isPresent()) {
@@ -120,7 +129,8 @@ public final class ChainFactory {
         Optional<AnnotationAttributes> rateLimit = annotations.find(RateLimit.class);
         if (rateLimit.isPresent()) {
             PolicyKey key = rateLimit.get().key();
-            chain = new RateLimitStrategy<>(shared.rateLimiter(key, PolicyReader.rateLimit(rateLimit.get(), key)), chain, facilities, observer);
+            chain = new RateLimitStrategy<>(shared.rateLimiter(key, PolicyReader.rateLimit(rateLimit.get(), key)), chain,
+                    facilities, observer);
         }
         Optional<AnnotationAttributes> breaker = annotations.find(CircuitBreaker.class);
         if (breaker.isPresent()) {
@@ -133,7 +143,8 @@ public final class ChainFactory {
         }
         Optional<AnnotationAttributes> fanout = annotations.find(Fanout.class);
         if (fanout.isPresent()) {
-            chain = new FanoutStrategy<>(PolicyReader.fanout(fanout.get()), FanoutShapes.of(method, name, async), chain, facilities,
+            chain = new FanoutStrategy<>(PolicyReader.fanout(fanout.get()), FanoutShapes.of(method, name, async), chain,
+                    facilities,
                     fanoutExecutor.get(), observer);
         }
         Optional<AnnotationAttributes> fallback = annotations.find(Fallback.class);
@@ -167,7 +178,8 @@ public final class ChainFactory {
                 return true;
             }
             for (Class<?> contract : t.getInterfaces()) {
-                if (contract.getName().equals("org.reactivestreams.Publisher") || contract == java.util.concurrent.Flow.Publisher.class
+                if (contract.getName().equals("org.reactivestreams.Publisher")
+                        || contract == java.util.concurrent.Flow.Publisher.class
                         || isReactive(contract)) {
                     return true;
                 }
@@ -182,9 +194,11 @@ public final class ChainFactory {
         private final AnnotationMetadata metadata;
         private final boolean classLevelApplies;
         private final MethodName name;
+        private final ExecutableMethod<?, ?> method;
 
         Annotations(AnnotationMetadata metadata, ExecutableMethod<?, ?> method, MethodName name) {
             this.metadata = metadata;
+            this.method = method;
             this.classLevelApplies = Modifier.isPublic(method.getTargetMethod().getModifiers());
             this.name = name;
         }
@@ -203,11 +217,24 @@ public final class ChainFactory {
             return declared(type).filter(AnnotationAttributes::enabled);
         }
 
+        /**
+         * The method's own annotation. A method with annotations of its own has a hierarchy (class,
+         * method); one without has its class's metadata, whose declared part Micronaut 5 reports as
+         * the class's annotations (4.10 reported none), so only the method itself can tell.
+         */
+        private Optional<? extends AnnotationValue<? extends Annotation>> own(Class<? extends Annotation> type) {
+            if (metadata instanceof AnnotationMetadataHierarchy) {
+                return metadata.getDeclaredMetadata().findAnnotation(type);
+            }
+            return method.getTargetMethod().isAnnotationPresent(type) ? metadata.findAnnotation(type) : Optional.empty();
+        }
+
         private Optional<AnnotationAttributes> declared(Class<? extends Annotation> type) {
-            Optional<? extends AnnotationValue<? extends Annotation>> own = metadata.getDeclaredMetadata().findAnnotation(type);
+            Optional<? extends AnnotationValue<? extends Annotation>> own = own(type);
             Optional<? extends AnnotationValue<? extends Annotation>> found = own.isPresent() || !classLevelApplies
                     ? own : metadata.findAnnotation(type);
-            return found.map(value -> new AnnotationAttributes(type, value, name, environment.getPlaceholderResolver(), settings));
+            return found.map(value -> new AnnotationAttributes(type, value, name, environment.getPlaceholderResolver(),
+                    settings));
         }
     }
 }

@@ -2,37 +2,50 @@ package dev.sturdy.runtime.micronaut.declaration;
 
 import dev.sturdy.runtime.core.Invoker;
 import io.micronaut.aop.Interceptor;
+import io.micronaut.aop.InterceptorBinding;
+import io.micronaut.aop.InterceptorKind;
+import io.micronaut.aop.InterceptorRegistry;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
-import io.micronaut.aop.chain.InterceptorChain;
 import io.micronaut.aop.chain.MethodInterceptorChain;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.BeanRegistration;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.inject.ExecutableMethod;
+import io.micronaut.inject.qualifiers.Qualifiers;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
  * Lets strategies proceed with, detach and carry a Micronaut method invocation. Thread-safe.
  *
- * <p>Detaching copies the invocation into a fresh {@link MethodInterceptorChain} with the same
+ * <p>Detaching copies the invocation into a fresh {@link MethodInterceptorChain} with the method's
  * interceptors, target and a copy of the arguments: a chain keeps its position and arguments in
  * unsynchronised fields, so work on another thread (a timed-out attempt that is still running, a
  * fan-out chunk) must never share the caller's. Micronaut offers no public way to read a chain's
- * interceptors, so they are read from its field once per detach.
+ * interceptors, so they are resolved again, once per method, the way a proxy resolves them: the
+ * interceptor beans bound to the method, selected and ordered by Micronaut's
+ * {@link InterceptorRegistry}. Proceeding from Sturdy's interceptor then runs those inside it.
  */
 final class MicronautInvoker implements Invoker<MethodInvocationContext<Object, Object>> {
 
-    private static final VarHandle INTERCEPTORS = interceptorsField();
-
     private final MethodInterceptor<Object, Object> interceptor;
+    private final BeanContext beanContext;
+    private volatile Interceptor<Object, Object>[] interceptors;
 
     /**
      * @param interceptor Sturdy's interceptor: proceeding from it runs the interceptors inside it
+     * @param beanContext where the method's interceptors are resolved, on the first detach
      */
-    MicronautInvoker(MethodInterceptor<Object, Object> interceptor) {
+    MicronautInvoker(MethodInterceptor<Object, Object> interceptor, BeanContext beanContext) {
         this.interceptor = interceptor;
+        this.beanContext = beanContext;
     }
 
     @Override
@@ -41,14 +54,14 @@ final class MicronautInvoker implements Invoker<MethodInvocationContext<Object, 
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public MethodInvocationContext<Object, Object> detach(MethodInvocationContext<Object, Object> invocation, Object[] arguments) {
-        if (!(invocation instanceof InterceptorChain<?, ?> chain)) {
-            throw new IllegalStateException("Sturdy cannot detach " + invocation.getClass().getName()
-                    + ": expected Micronaut's MethodInterceptorChain");
+    public MethodInvocationContext<Object, Object> detach(MethodInvocationContext<Object, Object> invocation,
+            Object[] arguments) {
+        Interceptor<Object, Object>[] chain = interceptors;
+        if (chain == null) {
+            chain = resolve(invocation);
+            interceptors = chain;
         }
-        Interceptor<Object, Object>[] interceptors = (Interceptor<Object, Object>[]) INTERCEPTORS.get(chain);
-        return new MethodInterceptorChain<>(interceptors, invocation.getTarget(), invocation.getExecutableMethod(), arguments);
+        return new MethodInterceptorChain<>(chain, invocation.getTarget(), invocation.getExecutableMethod(), arguments);
     }
 
     @Override
@@ -61,13 +74,27 @@ final class MicronautInvoker implements Invoker<MethodInvocationContext<Object, 
         return PropagatedContext.getOrEmpty().plus(new MdcPropagationContext())::wrap;
     }
 
-    private static VarHandle interceptorsField() {
-        try {
-            return MethodHandles.privateLookupIn(InterceptorChain.class, MethodHandles.lookup())
-                    .findVarHandle(InterceptorChain.class, "interceptors", Interceptor[].class);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new ExceptionInInitializerError(new IllegalStateException(
-                    "Sturdy cannot read the interceptors of Micronaut's InterceptorChain (is micronaut-aop 4.10.x on the class path?)", e));
+    /** The interceptors of the method, in the order its proxy runs them (around, then introduction). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Interceptor<Object, Object>[] resolve(MethodInvocationContext<Object, Object> invocation) {
+        ExecutableMethod<Object, Object> method = invocation.getExecutableMethod();
+        InterceptorRegistry registry = beanContext.getBean(InterceptorRegistry.class);
+        // the method's bindings, as a proxy's constructor receives them; Qualifiers.byInterceptorBinding(metadata)
+        // would not do: Micronaut 4.10 reads only @InterceptorBindingQualifier there, which a method does not carry
+        Collection<AnnotationValue<?>> bindings = (Collection) method.getAnnotationMetadata()
+                .getAnnotationValuesByType(InterceptorBinding.class);
+        Collection<BeanRegistration<Interceptor<Object, ?>>> candidates = (Collection) beanContext.getBeanRegistrations(
+                Interceptor.ARGUMENT, Qualifiers.byInterceptorBindingValues(bindings));
+        List<Interceptor<Object, ?>> chain = new ArrayList<>(Arrays.asList(registry.resolveInterceptors(method, candidates,
+                InterceptorKind.AROUND)));
+        if (invocation.getKind() == InterceptorKind.INTRODUCTION) {
+            chain.addAll(Arrays.asList(registry.resolveInterceptors(method, candidates, InterceptorKind.INTRODUCTION)));
         }
+        if (!chain.contains(interceptor)) {
+            throw new IllegalStateException("Sturdy cannot detach a call to " + method
+                    + ": its interceptor is not among those Micronaut resolves for it "
+                    + chain);
+        }
+        return chain.toArray(new Interceptor[0]);
     }
 }

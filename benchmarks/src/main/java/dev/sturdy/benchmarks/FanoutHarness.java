@@ -37,7 +37,8 @@ public final class FanoutHarness {
             FanoutTargets fanout = context.getBean(FanoutTargets.class);
             ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM);
             String impl = futures ? "CompletableFuture per item" : "@Fanout";
-            System.out.printf("%-40s %10s %10s %12s %14s%n", "workload / implementation", "wall ms", "ideal ms", "peak heap MB", "peak threads");
+            System.out.printf("%-40s %10s %10s %12s %14s%n", "workload / implementation", "wall ms", "ideal ms",
+                    "peak heap MB", "peak threads");
             for (int round = 0; round < 4; round++) {
                 boolean report = round > 0;
                 run(report, "1e6 trivial / " + impl, 1_000_000, 0,

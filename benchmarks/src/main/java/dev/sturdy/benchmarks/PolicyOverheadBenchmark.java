@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * Cost of one successful call. {@code noopInterceptor} is the floor for any Micronaut interceptor;
  * the bars for Sturdy are {@code retryCircuitBreakerBulkhead <= 1.5 x noopInterceptor} and
  * {@code fullStack} (all five sync policies, timeout on the caller's thread) {@code <= 2 x} at one
- * thread and {@code <= 3 x} at two, allocating nothing beyond it (see {@code -prof gc}). Run with {@code -t 1} and {@code -t 2}: the state of a
+ * thread and {@code <= 3 x} at two, allocating nothing beyond it (see {@code -prof gc}). Run with {@code -t 1} and {@code -t
+ * 2}: the state of a
  * breaker or bulkhead is shared by all threads, as in an application.
  */
 @State(Scope.Benchmark)
@@ -73,8 +74,10 @@ public class PolicyOverheadBenchmark {
         allInline = context.getBean(Targets.AllInline.class);
         micronautRetryable = context.getBean(Targets.MicronautRetryable.class);
         resilience4j = Decorators.ofSupplier(() -> direct.work(42))
-                .withBulkhead(io.github.resilience4j.bulkhead.Bulkhead.of("b", BulkheadConfig.custom().maxConcurrentCalls(64).build()))
-                .withCircuitBreaker(io.github.resilience4j.circuitbreaker.CircuitBreaker.of("c", CircuitBreakerConfig.ofDefaults()))
+                .withBulkhead(io.github.resilience4j.bulkhead.Bulkhead.of("b", BulkheadConfig.custom().maxConcurrentCalls(64)
+                        .build()))
+                .withCircuitBreaker(io.github.resilience4j.circuitbreaker.CircuitBreaker.of("c",
+                        CircuitBreakerConfig.ofDefaults()))
                 .withRetry(io.github.resilience4j.retry.Retry.of("r", RetryConfig.ofDefaults()))
                 .decorate();
         failsafe = Failsafe.with(RetryPolicy.<Integer>ofDefaults(),

@@ -133,7 +133,7 @@ public final class Targets {
     @Singleton
     public static class MicronautRetryable {
         @Retryable
-        @io.micronaut.retry.annotation.CircuitBreaker
+        @io.micronaut.retry.annotation.CircuitBreaker // qualified: Sturdy's @CircuitBreaker is imported
         public int work(int x) {
             return x + 1;
         }

@@ -34,6 +34,7 @@ final class Attributes {
         if (found instanceof String text && DurationText.isPlaceholder(text)) {
             return Optional.empty();
         }
-        return rule.violation(found).map(requirement -> Finding.error(rule.message(use.location(), value.toString(), requirement), use, value));
+        return rule.violation(found).map(requirement -> Finding.error(rule.message(use.location(), value.toString(),
+                requirement), use, value));
     }
 }

@@ -11,7 +11,8 @@ final class CircuitBreakerValidator implements Validator {
     @Override
     public List<Finding> validate(Use use) {
         List<Finding> findings = new ArrayList<>(Attributes.check(use));
-        findings.addAll(ExceptionListRules.check(use, ExceptionLists.CIRCUIT_BREAKER, "no failure ever counts, so the breaker never opens"));
+        findings.addAll(ExceptionListRules.check(use, ExceptionLists.CIRCUIT_BREAKER,
+                "no failure ever counts, so the breaker never opens"));
         return findings;
     }
 }

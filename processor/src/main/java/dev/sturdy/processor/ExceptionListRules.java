@@ -23,7 +23,8 @@ final class ExceptionListRules {
         List<Finding> findings = new ArrayList<>();
         List<TypeMirror> losing = use.classes(lists.loser());
         if (losing.isEmpty() && use.written(lists.loser()).isPresent()) {
-            findings.add(Finding.error(Diagnostics.neverApplies(lists.annotation(), lists.loser(), use.location(), consequenceOfEmpty),
+            findings.add(Finding.error(Diagnostics.neverApplies(lists.annotation(), lists.loser(), use.location(),
+                    consequenceOfEmpty),
                     use, use.written(lists.loser()).get()));
         }
         String dead = lists.deadEntry(losing, use.classes(lists.winner()),

@@ -44,24 +44,28 @@ final class FallbackValidator implements Validator {
         }
         named.remove(annotated);
         List<String> candidates = named.stream().map(Names::signature).toList();
-        String parameters = annotated.getParameters().stream().map(p -> Names.simple(p.asType())).collect(Collectors.joining(", "));
+        String parameters = annotated.getParameters().stream().map(p -> Names.simple(p.asType()))
+                .collect(Collectors.joining(", "));
         if (named.isEmpty()) {
             findings.add(Finding.error(Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_MISSING, use.location(), name,
                     "a method of " + use.type().getSimpleName(), candidates), use, written));
             return findings;
         }
         TypeMirror throwable = use.env().getElementUtils().getTypeElement("java.lang.Throwable").asType();
-        List<ExecutableElement> fitting = named.stream().filter(candidate -> parametersFit(candidate, annotated, types, throwable)).toList();
+        List<ExecutableElement> fitting = named.stream().filter(candidate -> parametersFit(candidate, annotated, types,
+                throwable)).toList();
         if (fitting.isEmpty()) {
             findings.add(Finding.error(Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_PARAMETERS, use.location(), name,
-                    "a method with parameters (" + parameters + ") or (" + (parameters.isEmpty() ? "" : parameters + ", ") + "Throwable)",
+                    "a method with parameters (" + parameters + ") or (" + (parameters.isEmpty() ? "" : parameters + ", ")
+                            + "Throwable)",
                     candidates), use, written));
             return findings;
         }
         List<ExecutableElement> returning = fitting.stream().filter(candidate -> returns(candidate, annotated, types)).toList();
         if (returning.isEmpty()) {
             findings.add(Finding.error(Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_RETURN_TYPE, use.location(), name,
-                    "a method returning " + Names.simple(annotated.getReturnType()) + " (or a subtype)", candidates), use, written));
+                    "a method returning " + Names.simple(annotated.getReturnType()) + " (or a subtype)", candidates), use,
+                            written));
             return findings;
         }
         ExecutableElement chosen = returning.stream()
@@ -71,7 +75,8 @@ final class FallbackValidator implements Validator {
             TypeMirror receives = chosen.getParameters().get(chosen.getParameters().size() - 1).asType();
             for (TypeMirror applies : use.classes("applyOn")) {
                 if (!types.isSubtype(applies, receives)) {
-                    findings.add(Finding.error(Diagnostics.message(Diagnostics.FALLBACK_FAILURE_TYPE, "@Fallback.applyOn", use.location(),
+                    findings.add(Finding.error(Diagnostics.message(Diagnostics.FALLBACK_FAILURE_TYPE, "@Fallback.applyOn",
+                            use.location(),
                             "lets " + Names.simple(applies) + " through, but " + Names.signature(chosen) + " can only receive "
                                     + Names.simple(receives) + "; narrow applyOn to " + Names.simple(receives)
                                     + ", or declare the parameter as Throwable"), use, use.written("applyOn").orElse(written)));
@@ -82,7 +87,8 @@ final class FallbackValidator implements Validator {
         return findings;
     }
 
-    private static boolean parametersFit(ExecutableElement candidate, ExecutableElement annotated, Types types, TypeMirror throwable) {
+    private static boolean parametersFit(ExecutableElement candidate, ExecutableElement annotated, Types types,
+            TypeMirror throwable) {
         int count = annotated.getParameters().size();
         int found = candidate.getParameters().size();
         if (found != count && found != count + 1) {

@@ -1,6 +1,7 @@
 package dev.sturdy.processor;
 
 import dev.sturdy.annotation.rules.Diagnostics;
+import dev.sturdy.annotation.rules.ReturnTypes;
 
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -21,7 +22,6 @@ final class FanoutValidator implements Validator {
 
     private static final Set<String> ITEMS = Set.of("java.util.List", "java.util.Set", "java.util.Collection");
     private static final Set<String> RESULTS = Set.of("java.util.List", "java.util.Collection", "java.util.Map");
-    private static final Set<String> STAGES = Set.of("java.util.concurrent.CompletionStage", "java.util.concurrent.CompletableFuture");
 
     @Override
     public List<Finding> validate(Use use) {
@@ -38,7 +38,8 @@ final class FanoutValidator implements Validator {
             findings.add(Finding.error(Diagnostics.fanoutParameters(use.location(), written), use, null));
         }
         if (!merges(use.method().getReturnType(), types)) {
-            findings.add(Finding.error(Diagnostics.fanoutReturnType(use.location(), Names.simple(use.method().getReturnType())), use, null));
+            findings.add(Finding.error(Diagnostics.fanoutReturnType(use.location(), Names.simple(use.method()
+                    .getReturnType())), use, null));
         }
         return findings;
     }
@@ -48,7 +49,7 @@ final class FanoutValidator implements Validator {
             return true;
         }
         String name = erasedName(returned, types);
-        if (STAGES.contains(name)) {
+        if (ReturnTypes.STAGES.contains(name)) {
             List<? extends TypeMirror> arguments = ((DeclaredType) returned).getTypeArguments();
             return !arguments.isEmpty() && (RESULTS.contains(erasedName(arguments.get(0), types))
                     || erasedName(arguments.get(0), types).equals("java.lang.Void"));

@@ -5,7 +5,9 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.EnclosedExpr;
@@ -28,11 +30,14 @@ import javax.lang.model.element.ExecutableElement;
 import javax.tools.Diagnostic;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.stream.Collectors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.HashSet;
+import javax.lang.model.element.Element;
 
 /**
  * The anti-pattern lint: reads the bodies of methods that carry a Sturdy annotation with
@@ -49,15 +54,20 @@ final class Lint {
 
     private static final Set<String> FUTURE_TYPES = Set.of("Future", "CompletableFuture", "FutureTask", "ScheduledFuture",
             "RunnableFuture", "ForkJoinTask", "RecursiveTask");
-    private static final Set<String> FUTURE_PRODUCERS = Set.of("supplyAsync", "runAsync", "completedFuture", "failedFuture", "allOf",
+    private static final Set<String> FUTURE_PRODUCERS = Set.of("supplyAsync", "runAsync", "completedFuture", "failedFuture",
+            "allOf",
             "anyOf", "thenApply", "thenApplyAsync", "thenAccept", "thenAcceptAsync", "thenRun", "thenRunAsync", "thenCompose",
             "thenComposeAsync", "thenCombine", "thenCombineAsync", "handle", "handleAsync", "whenComplete", "whenCompleteAsync",
-            "exceptionally", "exceptionallyCompose", "toCompletableFuture", "orTimeout", "completeOnTimeout", "submit", "schedule");
+            "exceptionally", "exceptionallyCompose", "toCompletableFuture", "orTimeout", "completeOnTimeout", "submit",
+                    "schedule");
 
     private final ProcessingEnvironment env;
     private final Trees trees;
     private final Diagnostic.Kind kind;
-    private final Map<CompilationUnitTree, Optional<CompilationUnit>> parsed = new HashMap<>();
+    /** Each source file's method declarations by name, parsed once: a file is never scanned per method. */
+    private final Map<CompilationUnitTree, Map<String, List<MethodDeclaration>>> declarations = new HashMap<>();
+    /** Each class's field types, read once for all of its methods. */
+    private final Map<TypeDeclaration<?>, Map<String, String>> fieldTypes = new HashMap<>();
 
     /**
      * @param env the processing environment
@@ -71,18 +81,19 @@ final class Lint {
 
     /**
      * @param method a method one or more Sturdy annotations apply to
-     * @param async whether it returns a {@code CompletionStage}
-     * @param stoppable whether {@code @Timeout} or {@code @Retry} applies to it
+     * @param onIt the uses that apply to it
      * @return the anti-patterns found in its body, except those it suppresses
      */
-    List<Finding> check(ExecutableElement method, boolean async, boolean stoppable) {
+    List<Finding> check(ExecutableElement method, List<Use> onIt) {
+        boolean async = ReturnTypeValidator.isAsync(method.getReturnType(), env.getTypeUtils());
+        boolean stoppable = onIt.stream().anyMatch(use -> use.annotation().equals("Timeout") || use.annotation().equals("Retry"));
         Optional<MethodDeclaration> declaration = declarationOf(method);
         if (declaration.isEmpty() || declaration.get().getBody().isEmpty()) {
             return List.of();
         }
         MethodDeclaration body = declaration.get();
         Set<String> suppressed = suppressed(method);
-        Map<String, String> declaredTypes = declaredTypes(body);
+        Map<String, String> declaredTypes = declaredTypes(body, fieldTypes);
         List<Finding> findings = new ArrayList<>();
         String location = Names.of(method, env);
         if (async && !suppressed.contains(BLOCKING_IN_ASYNC)) {
@@ -100,8 +111,10 @@ final class Lint {
                 @Override
                 public void visit(MethodCallExpr call, Void arg) {
                     if (blocks(call, declaredTypes)) {
-                        findings.add(finding(method, "[sturdy:" + BLOCKING_IN_ASYNC + "] " + location + " returns a CompletionStage but "
-                                + "blocks its caller's thread at line " + line(call) + ": " + shortText(call) + "; compose the stage "
+                        findings.add(finding(method, "[sturdy:" + BLOCKING_IN_ASYNC + "] " + location
+                                + " returns a CompletionStage but "
+                                + "blocks its caller's thread at line " + line(call) + ": " + shortText(call)
+                                        + "; compose the stage "
                                 + "(thenApply, thenCompose) or schedule the delay instead"));
                     }
                     super.visit(call, arg);
@@ -111,17 +124,22 @@ final class Lint {
         if (stoppable && !suppressed.contains(SWALLOWED_INTERRUPT)) {
             for (CatchClause clause : body.findAll(CatchClause.class)) {
                 if (clause.getParameter().getType().asString().contains("InterruptedException") && swallows(clause)) {
-                    findings.add(finding(method, "[sturdy:" + SWALLOWED_INTERRUPT + "] " + location + " catches InterruptedException at line "
-                            + line(clause) + " and neither rethrows it nor restores the interrupt flag, so @Timeout cannot stop the "
-                            + "work and @Retry keeps retrying an interrupted caller; call Thread.currentThread().interrupt() or rethrow"));
+                    findings.add(finding(method, "[sturdy:" + SWALLOWED_INTERRUPT + "] " + location
+                            + " catches InterruptedException at line "
+                            + line(clause)
+                                    + " and neither rethrows it nor restores the interrupt flag, so @Timeout cannot stop the "
+                            + "work and @Retry keeps retrying an interrupted caller; call Thread.currentThread().interrupt()"
+                                    + " or rethrow"));
                 }
             }
         }
         if (!suppressed.contains(FIRE_AND_FORGET)) {
             for (ExpressionStmt statement : body.findAll(ExpressionStmt.class)) {
                 startsDiscardedWork(statement.getExpression()).ifPresent(call -> findings.add(finding(method, "[sturdy:"
-                        + FIRE_AND_FORGET + "] " + location + " starts " + shortText(call) + " at line " + line(call) + " and discards "
-                        + "its result, so its failure is lost and the work outlives the call; return it, or compose it into the result")));
+                        + FIRE_AND_FORGET + "] " + location + " starts " + shortText(call) + " at line " + line(call)
+                                + " and discards "
+                        + "its result, so its failure is lost and the work outlives the call; return it, or compose it into"
+                                + " the result")));
             }
         }
         return findings;
@@ -174,16 +192,24 @@ final class Lint {
     }
 
     /** @return variable name to simple type name, for the class's fields, the method's parameters and locals */
-    private static Map<String, String> declaredTypes(MethodDeclaration method) {
+    private static Map<String, String> declaredTypes(MethodDeclaration method,
+                                                     Map<TypeDeclaration<?>, Map<String, String>> fieldTypes) {
         Map<String, String> types = new HashMap<>();
-        method.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class).ifPresent(type ->
-                type.getFields().forEach(field -> ((com.github.javaparser.ast.body.FieldDeclaration) field).getVariables()
-                        .forEach(variable -> types.put(variable.getNameAsString(), rawName(variable.getTypeAsString())))));
+        method.findAncestor(TypeDeclaration.class)
+                .ifPresent(type -> types.putAll(fieldTypes.computeIfAbsent(type, Lint::fieldTypes)));
         for (Parameter parameter : method.getParameters()) {
             types.put(parameter.getNameAsString(), rawName(parameter.getTypeAsString()));
         }
         for (VariableDeclarator variable : method.findAll(VariableDeclarator.class)) {
             types.put(variable.getNameAsString(), rawName(variable.getTypeAsString()));
+        }
+        return types;
+    }
+
+    private static Map<String, String> fieldTypes(TypeDeclaration<?> type) {
+        Map<String, String> types = new HashMap<>();
+        for (FieldDeclaration field : type.getFields()) {
+            field.getVariables().forEach(variable -> types.put(variable.getNameAsString(), rawName(variable.getTypeAsString())));
         }
         return types;
     }
@@ -194,8 +220,8 @@ final class Lint {
     }
 
     private static Set<String> suppressed(ExecutableElement method) {
-        Set<String> codes = new java.util.HashSet<>();
-        for (javax.lang.model.element.Element element = method; element != null; element = element.getEnclosingElement()) {
+        Set<String> codes = new HashSet<>();
+        for (Element element = method; element != null; element = element.getEnclosingElement()) {
             SuppressWarnings suppress = element.getAnnotation(SuppressWarnings.class);
             if (suppress != null) {
                 for (String value : suppress.value()) {
@@ -218,17 +244,25 @@ final class Lint {
         }
         CompilationUnitTree unit = path.getCompilationUnit();
         long line = unit.getLineMap().getLineNumber(trees.getSourcePositions().getStartPosition(unit, path.getLeaf()));
-        return parsed.computeIfAbsent(unit, Lint::parse).flatMap(cu -> cu.findAll(MethodDeclaration.class).stream()
-                .filter(declaration -> declaration.getNameAsString().contentEquals(method.getSimpleName()))
+        return declarations.computeIfAbsent(unit, Lint::declarationsByName)
+                .getOrDefault(method.getSimpleName().toString(), List.of()).stream()
                 .filter(declaration -> declaration.getParameters().size() == method.getParameters().size())
-                .filter(declaration -> declaration.getRange().map(range -> range.begin.line <= line && line <= range.end.line).orElse(false))
-                .findFirst());
+                .filter(declaration -> declaration.getRange().map(range -> range.begin.line <= line && line <= range.end.line)
+                        .orElse(false))
+                .findFirst();
+    }
+
+    private static Map<String, List<MethodDeclaration>> declarationsByName(CompilationUnitTree unit) {
+        return parse(unit).map(cu -> cu.findAll(MethodDeclaration.class).stream()
+                .collect(Collectors.groupingBy(MethodDeclaration::getNameAsString))).orElse(Map.of());
     }
 
     private static Optional<CompilationUnit> parse(CompilationUnitTree unit) {
         try {
-            ParserConfiguration configuration = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
-            ParseResult<CompilationUnit> result = new JavaParser(configuration).parse(unit.getSourceFile().getCharContent(true).toString());
+            ParserConfiguration configuration = new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+            ParseResult<CompilationUnit> result = new JavaParser(configuration).parse(unit.getSourceFile().getCharContent(true)
+                    .toString());
             return result.getResult();
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();

@@ -14,7 +14,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import java.io.PrintWriter;
@@ -25,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Collection;
 
 /**
  * Checks every use of Sturdy's annotations at compile time and reports misuse as errors on the
@@ -56,7 +56,9 @@ public final class SturdyProcessor extends AbstractProcessor {
             "RateLimit", Attributes::check,
             "Fallback", new FallbackValidator(),
             "Fanout", new FanoutValidator());
-    private final CombinationValidator combinations = new CombinationValidator();
+    private final PlacementValidator placement = new PlacementValidator();
+    private final SharedNameValidator sharedNames = new SharedNameValidator();
+    private final ReturnTypeValidator returnTypes = new ReturnTypeValidator();
     private Lint lint;
     private boolean validationAsWarnings;
 
@@ -64,7 +66,8 @@ public final class SturdyProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
         String level = processingEnv.getOptions().getOrDefault(LINT_OPTION, "warning");
-        lint = level.equals("off") ? null : new Lint(processingEnv, level.equals("error") ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING);
+        lint = level.equals("off") ? null : new Lint(processingEnv, level.equals("error") ? Diagnostic.Kind.ERROR
+                : Diagnostic.Kind.WARNING);
         validationAsWarnings = "warning".equals(processingEnv.getOptions().get(VALIDATION_OPTION));
     }
 
@@ -82,32 +85,24 @@ public final class SturdyProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         try {
             List<Use> uses = uses(annotations, round);
-            Set<Finding> findings = new LinkedHashSet<>();
+            Map<ExecutableElement, List<Use>> methods = protectedMethods(uses);
+            List<Finding> misuses = new ArrayList<>();
             for (Use use : uses) {
-                findings.addAll(validators.get(use.annotation()).validate(use));
-                findings.addAll(combinations.placement(use));
-                findings.addAll(combinations.sharedName(use));
+                misuses.addAll(validators.get(use.annotation()).validate(use));
+                misuses.addAll(placement.validate(use));
             }
-            if (validationAsWarnings) {
-                findings = asWarnings(findings);
+            misuses.addAll(sharedNames.check(uses));
+            methods.forEach((method, onIt) -> misuses.addAll(returnTypes.check(method, onIt.get(0))));
+            Set<Finding> findings = new LinkedHashSet<>(validationAsWarnings ? asWarnings(misuses) : misuses);
+            if (lint != null) {
+                methods.forEach((method, onIt) -> findings.addAll(lint.check(method, onIt)));
             }
-            Set<Finding> all = findings;
-            protectedMethods(uses).forEach((method, onIt) -> {
-                all.addAll(validationAsWarnings ? asWarnings(combinations.returnType(method, onIt.get(0)))
-                        : combinations.returnType(method, onIt.get(0)));
-                if (lint != null) {
-                    boolean async = method.getReturnType().getKind() == TypeKind.DECLARED
-                            && Set.of("java.util.concurrent.CompletionStage", "java.util.concurrent.CompletableFuture")
-                            .contains(processingEnv.getTypeUtils().erasure(method.getReturnType()).toString());
-                    boolean stoppable = onIt.stream().anyMatch(use -> use.annotation().equals("Timeout") || use.annotation().equals("Retry"));
-                    all.addAll(lint.check(method, async, stoppable));
-                }
-            });
-            all.forEach(this::print);
+            findings.forEach(this::print);
         } catch (RuntimeException | LinkageError | AssertionError internal) {
             StringWriter trace = new StringWriter();
             internal.printStackTrace(new PrintWriter(trace));
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "[sturdy:internal-error] sturdy-processor failed: " + internal
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "[sturdy:internal-error] sturdy-processor failed: "
+                    + internal
                     + "; please report it with this trace:\n" + trace);
         }
         return false;
@@ -148,15 +143,17 @@ public final class SturdyProcessor extends AbstractProcessor {
         return methods;
     }
 
-    private static Set<Finding> asWarnings(java.util.Collection<Finding> findings) {
+    private static Set<Finding> asWarnings(Collection<Finding> findings) {
         Set<Finding> warnings = new LinkedHashSet<>();
-        findings.forEach(f -> warnings.add(new Finding(Diagnostic.Kind.WARNING, f.message(), f.element(), f.mirror(), f.value())));
+        findings.forEach(f -> warnings.add(new Finding(Diagnostic.Kind.WARNING, f.message(), f.element(), f.mirror(),
+                f.value())));
         return warnings;
     }
 
     private void print(Finding finding) {
         if (finding.mirror() != null && finding.value() != null) {
-            processingEnv.getMessager().printMessage(finding.kind(), finding.message(), finding.element(), finding.mirror(), finding.value());
+            processingEnv.getMessager().printMessage(finding.kind(), finding.message(), finding.element(), finding.mirror(),
+                    finding.value());
         } else if (finding.mirror() != null) {
             processingEnv.getMessager().printMessage(finding.kind(), finding.message(), finding.element(), finding.mirror());
         } else {

@@ -11,6 +11,7 @@ import javax.lang.model.type.TypeMirror;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One Sturdy annotation where it is written: on a method, or on a type (then it applies to the
@@ -75,7 +76,7 @@ record Use(Element element, AnnotationMirror mirror, ProcessingEnvironment env) 
 
     /** @return the attributes with their values, defaults included, as written in source */
     Map<String, String> allValues() {
-        Map<String, String> values = new java.util.TreeMap<>();
+        Map<String, String> values = new TreeMap<>();
         env.getElementUtils().getElementValuesWithDefaults(mirror)
                 .forEach((attribute, value) -> values.put(attribute.getSimpleName().toString(), value.toString()));
         return values;

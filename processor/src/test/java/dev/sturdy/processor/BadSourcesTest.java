@@ -31,7 +31,8 @@ class BadSourcesTest {
                         class S {
                             @Retry(delay = /*!*/"soon")
                             public String m() { return ""; }
-                        }""", "[sturdy:retry-delay] @Retry.delay on S.m(): must be a duration such as \"250ms\", \"2s\", \"1m\" or \"PT2S\" that is >= 0, but was \"soon\""),
+                        }""", "[sturdy:retry-delay] @Retry.delay on S.m(): must be a duration such as \"250ms\", \"2s\","
+                                + " \"1m\" or \"PT2S\" that is >= 0, but was \"soon\""),
                 new Case("retry delay negative", """
                         class S {
                             @Retry(delay = /*!*/"-1s")
@@ -46,7 +47,8 @@ class BadSourcesTest {
                         class S {
                             @Retry(delay = "2s", maxDelay = /*!*/"1500ms")
                             public String m() { return ""; }
-                        }""", "[sturdy:retry-max-delay-below-delay] @Retry.maxDelay on S.m(): must be >= @Retry.delay (\"2s\"), but was \"1500ms\""),
+                        }""", "[sturdy:retry-max-delay-below-delay] @Retry.maxDelay on S.m(): must be >= @Retry.delay"
+                                + " (\"2s\"), but was \"1500ms\""),
                 new Case("retry jitter", """
                         class S {
                             @Retry(jitter = /*!*/1.0)
@@ -61,17 +63,21 @@ class BadSourcesTest {
                         class S {
                             @Retry(retryOn = /*!*/IOException.class, abortOn = IOException.class)
                             public String m() { return ""; }
-                        }""", "[sturdy:retry-exception-overlap] @Retry.retryOn on S.m(): IOException is also in abortOn, which wins over retryOn, so it can never apply; remove it from one of the lists"),
+                        }""", "[sturdy:retry-exception-overlap] @Retry.retryOn on S.m(): IOException is also in abortOn,"
+                                + " which wins over retryOn, so it can never apply; remove it from one of the lists"),
                 new Case("retry subclass made dead", """
                         class S {
                             @Retry(retryOn = /*!*/FileNotFoundException.class, abortOn = IOException.class)
                             public String m() { return ""; }
-                        }""", "[sturdy:retry-exception-overlap] @Retry.retryOn on S.m(): FileNotFoundException is a subclass of IOException in abortOn, which wins over retryOn, so it can never apply; remove it from one of the lists"),
+                        }""", "[sturdy:retry-exception-overlap] @Retry.retryOn on S.m(): FileNotFoundException is a subclass"
+                                + " of IOException in abortOn, which wins over retryOn, so it can never apply; remove it from"
+                                        + " one of the lists"),
                 new Case("retry nothing to retry", """
                         class S {
                             @Retry(retryOn = /*!*/{})
                             public String m() { return ""; }
-                        }""", "[sturdy:never-applies] @Retry.retryOn on S.m(): must list at least one exception, but was {}: no failure is ever retried; remove the annotation, or list the failures it is for"),
+                        }""", "[sturdy:never-applies] @Retry.retryOn on S.m(): must list at least one exception, but was {}:"
+                                + " no failure is ever retried; remove the annotation, or list the failures it is for"),
                 new Case("timeout zero", """
                         class S {
                             @Timeout(/*!*/"0ms")
@@ -81,7 +87,8 @@ class BadSourcesTest {
                         class S {
                             @Timeout(/*!*/"1 second")
                             public String m() { return ""; }
-                        }""", "[sturdy:timeout-value] @Timeout.value on S.m(): must be a duration such as \"250ms\", \"2s\", \"1m\" or \"PT2S\" that is > 0, but was \"1 second\""),
+                        }""", "[sturdy:timeout-value] @Timeout.value on S.m(): must be a duration such as \"250ms\", \"2s\","
+                                + " \"1m\" or \"PT2S\" that is > 0, but was \"1 second\""),
                 new Case("bulkhead max concurrent", """
                         class S {
                             @Bulkhead(maxConcurrent = /*!*/0)
@@ -106,27 +113,34 @@ class BadSourcesTest {
                         class S {
                             @CircuitBreaker(failureRatio = /*!*/1.5)
                             public String m() { return ""; }
-                        }""", "[sturdy:circuit-breaker-failure-ratio] @CircuitBreaker.failureRatio on S.m(): must be > 0 and <= 1, but was 1.5"),
+                        }""", "[sturdy:circuit-breaker-failure-ratio] @CircuitBreaker.failureRatio on S.m(): must be > 0 and"
+                                + " <= 1, but was 1.5"),
                 new Case("circuit breaker delay", """
                         class S {
                             @CircuitBreaker(delay = /*!*/"5 s")
                             public String m() { return ""; }
-                        }""", "[sturdy:circuit-breaker-delay] @CircuitBreaker.delay on S.m(): must be a duration such as \"250ms\", \"2s\", \"1m\" or \"PT2S\" that is >= 0, but was \"5 s\""),
+                        }""", "[sturdy:circuit-breaker-delay] @CircuitBreaker.delay on S.m(): must be a duration such as"
+                                + " \"250ms\", \"2s\", \"1m\" or \"PT2S\" that is >= 0, but was \"5 s\""),
                 new Case("circuit breaker success threshold", """
                         class S {
                             @CircuitBreaker(successThreshold = /*!*/0)
                             public String m() { return ""; }
-                        }""", "[sturdy:circuit-breaker-success-threshold] @CircuitBreaker.successThreshold on S.m(): must be >= 1, but was 0"),
+                        }""", "[sturdy:circuit-breaker-success-threshold] @CircuitBreaker.successThreshold on S.m(): must be"
+                                + " >= 1, but was 0"),
                 new Case("circuit breaker same class in both lists", """
                         class S {
                             @CircuitBreaker(failOn = /*!*/IOException.class, skipOn = IOException.class)
                             public String m() { return ""; }
-                        }""", "[sturdy:circuit-breaker-exception-overlap] @CircuitBreaker.failOn on S.m(): IOException is also in skipOn, which wins over failOn, so it can never apply; remove it from one of the lists"),
+                        }""", "[sturdy:circuit-breaker-exception-overlap] @CircuitBreaker.failOn on S.m(): IOException is"
+                                + " also in skipOn, which wins over failOn, so it can never apply; remove it from one of the"
+                                        + " lists"),
                 new Case("circuit breaker nothing fails", """
                         class S {
                             @CircuitBreaker(failOn = /*!*/{})
                             public String m() { return ""; }
-                        }""", "[sturdy:never-applies] @CircuitBreaker.failOn on S.m(): must list at least one exception, but was {}: no failure ever counts, so the breaker never opens; remove the annotation, or list the failures it is for"),
+                        }""", "[sturdy:never-applies] @CircuitBreaker.failOn on S.m(): must list at least one exception, but"
+                                + " was {}: no failure ever counts, so the breaker never opens; remove the annotation, or"
+                                        + " list the failures it is for"),
                 new Case("rate limit permits", """
                         class S {
                             @RateLimit(permits = /*!*/0)
@@ -146,61 +160,76 @@ class BadSourcesTest {
                         class S {
                             @Fallback(method = /*!*/"")
                             public String m() { return ""; }
-                        }""", "[sturdy:fallback-method] @Fallback.method on S.m(): must name a method of the same class, but was \"\""),
+                        }""", "[sturdy:fallback-method] @Fallback.method on S.m(): must name a method of the same class, but"
+                                + " was \"\""),
                 new Case("fallback missing", """
                         class S {
                             @Fallback(method = /*!*/"cachd")
                             public String m(String key) { return ""; }
                             String cached(String key) { return ""; }
-                        }""", "[sturdy:fallback-missing] @Fallback.method on S.m(String): must name a method of S, but was \"cachd\": no method of that name exists"),
+                        }""", "[sturdy:fallback-missing] @Fallback.method on S.m(String): must name a method of S, but was"
+                                + " \"cachd\": no method of that name exists"),
                 new Case("fallback with other parameters", """
                         class S {
                             @Fallback(method = /*!*/"cached")
                             public String m(String key) { return ""; }
                             String cached(int key) { return ""; }
                             String cached(String key, String other) { return ""; }
-                        }""", "[sturdy:fallback-parameters] @Fallback.method on S.m(String): must name a method with parameters (String) or (String, Throwable), but was \"cached\": candidates found: String cached(int), String cached(String, String)"),
+                        }""", "[sturdy:fallback-parameters] @Fallback.method on S.m(String): must name a method with"
+                                + " parameters (String) or (String, Throwable), but was \"cached\": candidates found: String"
+                                        + " cached(int), String cached(String, String)"),
                 new Case("fallback return type", """
                         class S {
                             @Fallback(method = /*!*/"cached")
                             public String m(String key) { return ""; }
                             Integer cached(String key) { return 0; }
-                        }""", "[sturdy:fallback-return-type] @Fallback.method on S.m(String): must name a method returning String (or a subtype), but was \"cached\": candidates found: Integer cached(String)"),
+                        }""", "[sturdy:fallback-return-type] @Fallback.method on S.m(String): must name a method returning"
+                                + " String (or a subtype), but was \"cached\": candidates found: Integer cached(String)"),
                 new Case("fallback plain value for an async method", """
                         class S {
                             @Fallback(method = /*!*/"cached")
                             public CompletionStage<String> m(String key) { return null; }
                             String cached(String key) { return ""; }
-                        }""", "[sturdy:fallback-return-type] @Fallback.method on S.m(String): must name a method returning CompletionStage<String> (or a subtype), but was \"cached\": candidates found: String cached(String)"),
+                        }""", "[sturdy:fallback-return-type] @Fallback.method on S.m(String): must name a method returning"
+                                + " CompletionStage<String> (or a subtype), but was \"cached\": candidates found: String"
+                                        + " cached(String)"),
                 new Case("fallback with other type arguments", """
                         class S {
                             @Fallback(method = /*!*/"cached")
                             public List<String> m(String key) { return null; }
                             List<Integer> cached(String key, Throwable failure) { return null; }
-                        }""", "[sturdy:fallback-return-type] @Fallback.method on S.m(String): must name a method returning List<String> (or a subtype), but was \"cached\": candidates found: List<Integer> cached(String, Throwable)"),
+                        }""", "[sturdy:fallback-return-type] @Fallback.method on S.m(String): must name a method returning"
+                                + " List<String> (or a subtype), but was \"cached\": candidates found: List<Integer>"
+                                        + " cached(String, Throwable)"),
                 new Case("fallback is the method itself", """
                         class S {
                             @Fallback(method = /*!*/"m")
                             public String m(String key) { return ""; }
-                        }""", "[sturdy:fallback-self] @Fallback.method on S.m(String): must name another method, but was \"m\", the annotated method itself, which would answer its own failure by failing again"),
+                        }""", "[sturdy:fallback-self] @Fallback.method on S.m(String): must name another method, but was"
+                                + " \"m\", the annotated method itself, which would answer its own failure by failing again"),
                 new Case("fallback cannot receive every failure", """
                         class S {
                             @Fallback(method = /*!*/"cached")
                             public String m(String key) { return ""; }
                             String cached(String key, IOException failure) { return ""; }
-                        }""", "[sturdy:fallback-failure-type] @Fallback.applyOn on S.m(String): lets Throwable through, but String cached(String, IOException) can only receive IOException; narrow applyOn to IOException, or declare the parameter as Throwable"),
+                        }""", "[sturdy:fallback-failure-type] @Fallback.applyOn on S.m(String): lets Throwable through, but"
+                                + " String cached(String, IOException) can only receive IOException; narrow applyOn to"
+                                        + " IOException, or declare the parameter as Throwable"),
                 new Case("fallback same class in both lists", """
                         class S {
                             @Fallback(method = "cached", applyOn = /*!*/IOException.class, skipOn = IOException.class)
                             public String m() { return ""; }
                             String cached() { return ""; }
-                        }""", "[sturdy:fallback-exception-overlap] @Fallback.applyOn on S.m(): IOException is also in skipOn, which wins over applyOn, so it can never apply; remove it from one of the lists"),
+                        }""", "[sturdy:fallback-exception-overlap] @Fallback.applyOn on S.m(): IOException is also in skipOn,"
+                                + " which wins over applyOn, so it can never apply; remove it from one of the lists"),
                 new Case("fallback never applies", """
                         class S {
                             @Fallback(method = "cached", applyOn = /*!*/{})
                             public String m() { return ""; }
                             String cached() { return ""; }
-                        }""", "[sturdy:never-applies] @Fallback.applyOn on S.m(): must list at least one exception, but was {}: no failure is ever answered by the fallback; remove the annotation, or list the failures it is for"),
+                        }""", "[sturdy:never-applies] @Fallback.applyOn on S.m(): must list at least one exception, but was"
+                                + " {}: no failure is ever answered by the fallback; remove the annotation, or list the"
+                                        + " failures it is for"),
                 new Case("fanout parallelism", """
                         class S {
                             @Fanout(parallelism = /*!*/0)
@@ -215,53 +244,67 @@ class BadSourcesTest {
                         class S {
                             /*!*/@Fanout
                             public List<String> m(String item) { return null; }
-                        }""", "[sturdy:fanout-parameters] @Fanout on S.m(String): the method must take exactly one List, Set or Collection parameter (the items), but its parameters are (String)"),
+                        }""", "[sturdy:fanout-parameters] @Fanout on S.m(String): the method must take exactly one List, Set"
+                                + " or Collection parameter (the items), but its parameters are (String)"),
                 new Case("fanout with two collections", """
                         class S {
                             /*!*/@Fanout
                             public List<String> m(List<String> items, Set<String> others) { return items; }
-                        }""", "[sturdy:fanout-parameters] @Fanout on S.m(List, Set): the method must take exactly one List, Set or Collection parameter (the items), but its parameters are (List, Set)"),
+                        }""", "[sturdy:fanout-parameters] @Fanout on S.m(List, Set): the method must take exactly one List,"
+                                + " Set or Collection parameter (the items), but its parameters are (List, Set)"),
                 new Case("fanout over an ArrayList", """
                         class S {
                             /*!*/@Fanout
                             public List<String> m(ArrayList<String> items) { return items; }
-                        }""", "[sturdy:fanout-parameters] @Fanout on S.m(ArrayList): the method must take exactly one List, Set or Collection parameter (the items), but its parameters are (ArrayList)"),
+                        }""", "[sturdy:fanout-parameters] @Fanout on S.m(ArrayList): the method must take exactly one List,"
+                                + " Set or Collection parameter (the items), but its parameters are (ArrayList)"),
                 new Case("fanout result that cannot merge", """
                         class S {
                             /*!*/@Fanout
                             public String m(List<String> items) { return ""; }
-                        }""", "[sturdy:fanout-return-type] @Fanout on S.m(List): the chunks' results must merge, so the method must return List, Collection, Map or void, or a CompletionStage of one of them, but it returns String"),
+                        }""", "[sturdy:fanout-return-type] @Fanout on S.m(List): the chunks' results must merge, so the"
+                                + " method must return List, Collection, Map or void, or a CompletionStage of one of them,"
+                                        + " but it returns String"),
                 new Case("fanout async result that cannot merge", """
                         class S {
                             /*!*/@Fanout
                             public CompletableFuture<String> m(List<String> items) { return null; }
-                        }""", "[sturdy:fanout-return-type] @Fanout on S.m(List): the chunks' results must merge, so the method must return List, Collection, Map or void, or a CompletionStage of one of them, but it returns CompletableFuture<String>"),
+                        }""", "[sturdy:fanout-return-type] @Fanout on S.m(List): the chunks' results must merge, so the"
+                                + " method must return List, Collection, Map or void, or a CompletionStage of one of them,"
+                                        + " but it returns CompletableFuture<String>"),
                 new Case("private method", """
                         class S {
                             /*!*/@Retry
                             private String m() { return ""; }
-                        }""", "[sturdy:not-interceptable] @Retry on S.m(): the method is private, so Micronaut's proxy cannot intercept it and the annotation would do nothing; make it public"),
+                        }""", "[sturdy:not-interceptable] @Retry on S.m(): the method is private, so Micronaut's proxy cannot"
+                                + " intercept it and the annotation would do nothing; make it public"),
                 new Case("static method", """
                         class S {
                             /*!*/@Timeout
                             public static String m() { return ""; }
-                        }""", "[sturdy:not-interceptable] @Timeout on S.m(): the method is static, so Micronaut's proxy cannot intercept it and the annotation would do nothing; make it an instance method of a bean"),
+                        }""", "[sturdy:not-interceptable] @Timeout on S.m(): the method is static, so Micronaut's proxy"
+                                + " cannot intercept it and the annotation would do nothing; make it an instance method of a"
+                                        + " bean"),
                 new Case("final method", """
                         class S {
                             /*!*/@Bulkhead
                             public final String m() { return ""; }
-                        }""", "[sturdy:not-interceptable] @Bulkhead on S.m(): the method is final, so Micronaut's proxy cannot intercept it and the annotation would do nothing; remove final from the method"),
+                        }""", "[sturdy:not-interceptable] @Bulkhead on S.m(): the method is final, so Micronaut's proxy"
+                                + " cannot intercept it and the annotation would do nothing; remove final from the method"),
                 new Case("final class", """
                         final class S {
                             /*!*/@CircuitBreaker
                             public String m() { return ""; }
-                        }""", "[sturdy:not-interceptable] @CircuitBreaker on S.m(): the class S is final, so Micronaut's proxy cannot intercept it and the annotation would do nothing; remove final from the class"),
+                        }""", "[sturdy:not-interceptable] @CircuitBreaker on S.m(): the class S is final, so Micronaut's"
+                                + " proxy cannot intercept it and the annotation would do nothing; remove final from the class"),
                 new Case("final method under a class-level annotation", """
                         @Retry
                         class S {
                             public String fine() { return ""; }
                             public final String /*!*/m() { return ""; }
-                        }""", "[sturdy:not-interceptable] @Retry on S.m(): the method is final, so Micronaut's proxy cannot intercept it and the annotation would do nothing; remove final from the method (the @Retry on S applies to every public method)"),
+                        }""", "[sturdy:not-interceptable] @Retry on S.m(): the method is final, so Micronaut's proxy cannot"
+                                + " intercept it and the annotation would do nothing; remove final from the method (the"
+                                        + " @Retry on S applies to every public method)"),
                 new Case("class-level value out of range", """
                         @Retry(maxAttempts = /*!*/0)
                         class S {
@@ -271,14 +314,18 @@ class BadSourcesTest {
                         class S {
                             /*!*/@Retry
                             public Future<String> m() { return null; }
-                        }""", "[sturdy:unsupported-return-type] @Retry on S.m(): Sturdy does not protect a method returning Future<String> yet, rather than protect it wrongly; return a plain value, a CompletionStage or a CompletableFuture"),
+                        }""", "[sturdy:unsupported-return-type] @Retry on S.m(): Sturdy does not protect a method returning"
+                                + " Future<String> yet, rather than protect it wrongly; return a plain value, a"
+                                        + " CompletionStage or a CompletableFuture"),
                 new Case("shared name declared twice differently", """
                         class S {
                             @CircuitBreaker(name = "pricing", window = 10)
                             public String a() { return ""; }
                             @CircuitBreaker(name = /*!*/"pricing", window = 20)
                             public String b() { return ""; }
-                        }""", "[sturdy:circuit-breaker-name-conflict] @CircuitBreaker.name on S.b(): \"pricing\" is also declared by S.a() with other attributes (window 10 there, 20 here); methods that share a name must declare identical attributes"));
+                        }""", "[sturdy:circuit-breaker-name-conflict] @CircuitBreaker.name on S.b(): \"pricing\" is also"
+                                + " declared by S.a() with other attributes (window 10 there, 20 here); methods that share a"
+                                        + " name must declare identical attributes"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -25,7 +25,8 @@ class GoodSourcesTest {
                         }"""),
                 new Case("every attribute at its edge", """
                         class S {
-                            @Retry(maxAttempts = 1, delay = "0ms", multiplier = 1.0, maxDelay = "0ms", jitter = 0.0, maxDuration = "PT1S",
+                            @Retry(maxAttempts = 1, delay = "0ms", multiplier = 1.0, maxDelay = "0ms", jitter = 0.0,
+                                    maxDuration = "PT1S",
                                    retryOn = IOException.class, abortOn = FileNotFoundException.class)
                             @CircuitBreaker(window = 1, failureRatio = 1.0, delay = "0s", successThreshold = 1)
                             @Bulkhead(maxConcurrent = 1, maxWaiting = 0, maxWait = "0ms")
@@ -75,7 +76,8 @@ class GoodSourcesTest {
                 new Case("fan-out shapes", """
                         class S {
                             @Fanout(parallelism = 16, batchSize = 100)
-                            public Map<String, Integer> lengths(List<String> items, String prefix, int factor) { return Map.of(); }
+                            public Map<String, Integer> lengths(List<String> items, String prefix,
+                                    int factor) { return Map.of(); }
                             @Fanout
                             public Collection<String> all(Set<String> items) { return items; }
                             @Fanout(errors = FanoutErrors.COLLECT)

@@ -27,7 +27,8 @@ class LintTest {
                                 Thread.sleep(100);
                                 return CompletableFuture.completedFuture("");
                             }
-                        }""", "[sturdy:blocking-in-async] S.m() returns a CompletionStage but blocks its caller's thread at line 11: "
+                        }""", "[sturdy:blocking-in-async] S.m() returns a CompletionStage but blocks its caller's thread at"
+                                + " line 11: "
                         + "Thread.sleep(...); compose the stage (thenApply, thenCompose) or schedule the delay instead"),
                 new Case("waiting on a future in an async method", """
                         class S {
@@ -36,8 +37,10 @@ class LintTest {
                                 String value = upstream.get();
                                 return CompletableFuture.completedFuture(value);
                             }
-                        }""", "[sturdy:blocking-in-async] S.m(CompletableFuture) returns a CompletionStage but blocks its caller's "
-                        + "thread at line 11: upstream.get(); compose the stage (thenApply, thenCompose) or schedule the delay instead"),
+                        }""", "[sturdy:blocking-in-async] S.m(CompletableFuture) returns a CompletionStage but blocks its"
+                                + " caller's "
+                        + "thread at line 11: upstream.get(); compose the stage (thenApply, thenCompose) or schedule the"
+                                + " delay instead"),
                 new Case("joining a chain in an async method", """
                         class S {
                             @Bulkhead
@@ -45,7 +48,8 @@ class LintTest {
                                 String value = CompletableFuture.supplyAsync(() -> "x").thenApply(String::trim).join();
                                 return CompletableFuture.completedFuture(value);
                             }
-                        }""", "[sturdy:blocking-in-async] S.m() returns a CompletionStage but blocks its caller's thread at line 11: "
+                        }""", "[sturdy:blocking-in-async] S.m() returns a CompletionStage but blocks its caller's thread at"
+                                + " line 11: "
                         + "....join(); compose the stage (thenApply, thenCompose) or schedule the delay instead"),
                 new Case("swallowing an interrupt under a timeout", """
                         class S {
@@ -58,8 +62,10 @@ class LintTest {
                                 }
                                 return "slept";
                             }
-                        }""", "[sturdy:swallowed-interrupt] S.m() catches InterruptedException at line 13 and neither rethrows it nor "
-                        + "restores the interrupt flag, so @Timeout cannot stop the work and @Retry keeps retrying an interrupted caller; "
+                        }""", "[sturdy:swallowed-interrupt] S.m() catches InterruptedException at line 13 and neither"
+                                + " rethrows it nor "
+                        + "restores the interrupt flag, so @Timeout cannot stop the work and @Retry keeps retrying an"
+                                + " interrupted caller; "
                         + "call Thread.currentThread().interrupt() or rethrow"),
                 new Case("firing and forgetting", """
                         class S {
@@ -68,7 +74,8 @@ class LintTest {
                                 CompletableFuture.runAsync(() -> System.out.println("audit"));
                                 return "";
                             }
-                        }""", "[sturdy:fire-and-forget] S.m() starts CompletableFuture.runAsync(...) at line 11 and discards its result, "
+                        }""", "[sturdy:fire-and-forget] S.m() starts CompletableFuture.runAsync(...) at line 11 and discards"
+                                + " its result, "
                         + "so its failure is lost and the work outlives the call; return it, or compose it into the result"));
     }
 
@@ -106,7 +113,8 @@ class LintTest {
     void lintCanBeTurnedOff() {
         Case sleeping = cases().findFirst().orElseThrow();
 
-        assertThat(Sources.sturdyDiagnostics(Sources.compile(Sources.source("S", sleeping.body()), "-Asturdy.lint=off"))).isEmpty();
+        assertThat(Sources.sturdyDiagnostics(Sources.compile(Sources.source("S", sleeping.body()), "-Asturdy.lint=off")))
+                .isEmpty();
     }
 
     @Test

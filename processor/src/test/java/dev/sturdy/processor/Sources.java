@@ -8,6 +8,7 @@ import javax.tools.JavaFileObject;
 import java.util.List;
 
 import static com.google.testing.compile.Compiler.javac;
+import java.util.ArrayList;
 
 /**
  * Compiles small sources with Sturdy's processor. A source marks the line a diagnostic is
@@ -68,7 +69,7 @@ final class Sources {
 
     /** @return the diagnostics whose message starts with {@code [sturdy:} */
     static List<Diagnostic<? extends JavaFileObject>> sturdyDiagnostics(Compilation compilation) {
-        List<Diagnostic<? extends JavaFileObject>> found = new java.util.ArrayList<>();
+        List<Diagnostic<? extends JavaFileObject>> found = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
             if (diagnostic.getMessage(null).startsWith("[sturdy:")) {
                 found.add(diagnostic);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.CompletionException;
 
 /**
  * A stand-in for a remote pricing API that misbehaves on purpose: a share of calls fail with an
@@ -58,7 +59,7 @@ public class FlakySource {
             try {
                 return price(symbol);
             } catch (IOException | InterruptedException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         }, executor);
     }

@@ -61,7 +61,8 @@ class OperationsTest {
     void callsAreCountedInMetrics() {
         client.toBlocking().retrieve("/quotes/ACME", Quote.class);
 
-        String calls = client.toBlocking().retrieve("/metrics/sturdy.calls?tag=method:QuoteService%23quote&tag=outcome:success", String.class);
+        String calls = client.toBlocking()
+                .retrieve("/metrics/sturdy.calls?tag=method:QuoteService%23quote&tag=outcome:success", String.class);
         assertThat(calls).contains("\"name\":\"sturdy.calls\"").contains("COUNT");
     }
 

@@ -25,8 +25,10 @@ class SensitiveEndpointTest {
     @Test
     void anonymousCallersAreTurnedAway() {
         assertThatThrownBy(() -> client.toBlocking().exchange(HttpRequest.GET("/sturdy")))
-                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode()));
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode())
+                        .isEqualTo(HttpStatus.UNAUTHORIZED.getCode()));
         assertThatThrownBy(() -> client.toBlocking().exchange(HttpRequest.POST("/sturdy/pricing", Map.of("action", "open"))))
-                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode()));
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode())
+                        .isEqualTo(HttpStatus.UNAUTHORIZED.getCode()));
     }
 }

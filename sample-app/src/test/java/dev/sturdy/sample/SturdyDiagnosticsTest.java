@@ -56,7 +56,8 @@ class SturdyDiagnosticsTest {
             return files.filter(file -> file.toString().endsWith(".java")).map(file -> {
                 try {
                     String text = file.getFileName().toString().equals(replaced) ? replacement : Files.readString(file);
-                    return (JavaFileObject) new SimpleJavaFileObject(URI.create("string:///" + file.getFileName()), JavaFileObject.Kind.SOURCE) {
+                    return (JavaFileObject) new SimpleJavaFileObject(URI.create("string:///" + file.getFileName()),
+                            JavaFileObject.Kind.SOURCE) {
                         @Override
                         public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                             return text;

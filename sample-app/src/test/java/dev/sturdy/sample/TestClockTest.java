@@ -35,7 +35,8 @@ class TestClockTest {
         Quote quote = quotes.quote("ACME");
 
         assertThat(quote.source()).isEqualTo("fallback");
-        assertThat(Duration.ofNanos(clock.nanoTime())).as("10 s, then 20 s, between the three attempts").isEqualTo(Duration.ofSeconds(30));
+        assertThat(Duration.ofNanos(clock.nanoTime())).as("10 s, then 20 s, between the three attempts")
+                .isEqualTo(Duration.ofSeconds(30));
         assertThat(Duration.ofNanos(System.nanoTime() - wallStart)).isLessThan(Duration.ofSeconds(1));
     }
 }

@@ -89,7 +89,8 @@ public enum AttributeRule {
      * @param found the value, quoted when it is a string
      * @param requirement what {@link #violation(Object)} returned
      * @return the message for a configured value, naming the key:
-     * {@code [sturdy:retry-max-attempts] sturdy.methods."com.acme.Prices#quote".retry.max-attempts on Prices.quote(String): must be >= 1, but was 0}
+     * {@code [sturdy:retry-max-attempts] sturdy.methods."com.acme.Prices#quote".retry.max-attempts on Prices.quote(String):
+     * must be >= 1, but was 0}
      */
     public String configMessage(String key, String location, String found, String requirement) {
         return Diagnostics.message(code(), key, location, requirement + ", but was " + found);

@@ -63,12 +63,14 @@ public final class Diagnostics {
      * @param code {@link #FALLBACK_MISSING}, {@link #FALLBACK_PARAMETERS} or {@link #FALLBACK_RETURN_TYPE}
      * @param location the annotated method
      * @param name the fallback method's name as written
-     * @param wanted what the fallback must be, e.g. {@code a method of PriceService with parameters (String) or (String, Throwable)}
+     * @param wanted what the fallback must be, e.g. {@code a method of PriceService with parameters (String) or (String,
+     * Throwable)}
      * @param candidates the methods of that name found, as {@code String cached(int)}, empty when there are none
      * @return the message for a fallback method that does not exist or does not fit
      */
     public static String fallbackUnfit(String code, String location, String name, String wanted, List<String> candidates) {
-        String found = candidates.isEmpty() ? "no method of that name exists" : "candidates found: " + String.join(", ", candidates);
+        String found = candidates.isEmpty() ? "no method of that name exists" : "candidates found: " + String.join(", ",
+                candidates);
         return message(code, "@Fallback.method", location, "must name " + wanted + ", but was \"" + name + "\": " + found);
     }
 
@@ -100,7 +102,8 @@ public final class Diagnostics {
      */
     public static String unsupportedReturnType(String annotation, String location, String returnType) {
         return message(UNSUPPORTED_RETURN_TYPE, "@" + annotation, location, "Sturdy does not protect a method returning "
-                + returnType + " yet, rather than protect it wrongly; return a plain value, a CompletionStage or a CompletableFuture");
+                + returnType
+                        + " yet, rather than protect it wrongly; return a plain value, a CompletionStage or a CompletableFuture");
     }
 
     /**
@@ -123,7 +126,8 @@ public final class Diagnostics {
      * @return the message for an exception list left empty
      */
     public static String neverApplies(String annotation, String attribute, String location, String consequence) {
-        return message(NEVER_APPLIES, "@" + annotation + "." + attribute, location, "must list at least one exception, but was {}: "
+        return message(NEVER_APPLIES, "@" + annotation + "." + attribute, location,
+                "must list at least one exception, but was {}: "
                 + consequence + "; remove the annotation, or list the failures it is for");
     }
 

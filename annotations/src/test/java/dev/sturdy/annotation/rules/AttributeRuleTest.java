@@ -69,19 +69,24 @@ class AttributeRuleTest {
         AttributeRule rule = AttributeRule.RETRY_MAX_ATTEMPTS;
 
         assertThat(rule.message("PriceService.quote(String)", "0", rule.violation(0).orElseThrow()))
-                .isEqualTo("[sturdy:retry-max-attempts] @Retry.maxAttempts on PriceService.quote(String): must be >= 1, but was 0");
+                .isEqualTo("[sturdy:retry-max-attempts] @Retry.maxAttempts on PriceService.quote(String): must be >= 1, but"
+                        + " was 0");
     }
 
     @Test
     void anEntryCoveredByTheWinningListIsDead() {
         Diagnostics.ExceptionLists lists = Diagnostics.ExceptionLists.RETRY;
 
-        assertThat(lists.deadEntry(List.of(IOException.class), List.of(IOException.class), this::isSubtype, Class::getSimpleName, "S.m()"))
-                .isEqualTo("[sturdy:retry-exception-overlap] @Retry.retryOn on S.m(): IOException is also in abortOn, which wins over "
+        assertThat(lists.deadEntry(List.of(IOException.class), List.of(IOException.class), this::isSubtype,
+                Class::getSimpleName, "S.m()"))
+                .isEqualTo("[sturdy:retry-exception-overlap] @Retry.retryOn on S.m(): IOException is also in abortOn, which"
+                        + " wins over "
                         + "retryOn, so it can never apply; remove it from one of the lists");
-        assertThat(lists.deadEntry(List.of(FileNotFoundException.class), List.of(IOException.class), this::isSubtype, Class::getSimpleName, "S.m()"))
+        assertThat(lists.deadEntry(List.of(FileNotFoundException.class), List.of(IOException.class), this::isSubtype,
+                Class::getSimpleName, "S.m()"))
                 .contains("FileNotFoundException is a subclass of IOException in abortOn");
-        assertThat(lists.deadEntry(List.of(IOException.class), List.of(FileNotFoundException.class), this::isSubtype, Class::getSimpleName, "S.m()"))
+        assertThat(lists.deadEntry(List.of(IOException.class), List.of(FileNotFoundException.class), this::isSubtype,
+                Class::getSimpleName, "S.m()"))
                 .as("a narrower exclusion carves out an exception").isNull();
     }
 

@@ -91,7 +91,8 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
             return CompletableFuture.failedFuture(bulkhead.full());
         }
         Relay relay = new Relay(waiter::abandon);
-        Runnable start = facilities.invoker().captureContext().apply(() -> relay.follow(holding(waiter.decision().join(), invocation)));
+        Runnable start = facilities.invoker().captureContext().apply(() -> relay.follow(holding(waiter.decision().join(),
+                invocation)));
         waiter.decision().thenAccept(granted -> {
             if (granted != Bulkhead.NONE) {
                 Trampoline.run(start);

@@ -102,7 +102,8 @@ public final class CircuitBreaker {
         while (true) {
             if (current instanceof Phase.Open open) {
                 if (open.forced() || clock.nanoTime() - open.until < 0) {
-                    throw new CircuitOpenException("circuit breaker " + policy.name() + " is OPEN" + (open.forced() ? " (forced by an operator)" : "")
+                    throw new CircuitOpenException("circuit breaker " + policy.name() + " is OPEN" + (open.forced()
+                            ? " (forced by an operator)" : "")
                             + ": the call was not attempted");
                 }
                 Phase trial = new Phase.HalfOpen(policy.successThreshold());

@@ -68,7 +68,8 @@ abstract sealed class Phase permits Phase.Closed, Phase.Open, Phase.HalfOpen, Ph
             long sequence = (long) RECORDED.getAndAdd(this, 1L);
             int outcome = failure ? 1 : 0;
             int replaced = failed.getAndSet((int) (sequence % size), outcome);
-            int failuresNow = outcome == replaced ? failures : (int) FAILURES.getAndAdd(this, outcome - replaced) + outcome - replaced;
+            int failuresNow = outcome == replaced ? failures : (int) FAILURES.getAndAdd(this, outcome - replaced)
+                    + outcome - replaced;
             // fresh reads, not this call's own sequence: of two calls filling the window at once, the
             // one that updates the failures last sees both outcomes and both counted
             return recorded >= size && (double) failuresNow / size >= failureRatio;

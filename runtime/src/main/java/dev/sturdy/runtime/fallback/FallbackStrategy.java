@@ -66,7 +66,8 @@ public final class FallbackStrategy<I> implements Strategy<I> {
         try {
             CompletionStage<?> stage = (CompletionStage<?>) fallback.invoke(invocation, failure);
             return stage == null
-                    ? CompletableFuture.failedFuture(new IllegalStateException("the fallback of " + policy.method() + " returned null instead of a CompletionStage"))
+                    ? CompletableFuture.failedFuture(new IllegalStateException("the fallback of " + policy.method()
+                            + " returned null instead of a CompletionStage"))
                     : Futures.of(stage);
         } catch (Throwable fallbackFailure) {
             return CompletableFuture.failedFuture(fallbackFailure);

@@ -37,7 +37,8 @@ public final class FanoutStrategy<I> implements Strategy<I> {
      * @param executor runs a sync method's chunks; must be able to run {@code parallelism} at once
      * @param listener told how every chunk ended
      */
-    public FanoutStrategy(FanoutPolicy policy, FanoutShape shape, Strategy<I> delegate, Facilities<I> facilities, Executor executor,
+    public FanoutStrategy(FanoutPolicy policy, FanoutShape shape, Strategy<I> delegate, Facilities<I> facilities,
+            Executor executor,
                           FanoutListener listener) {
         this.policy = policy;
         this.shape = shape;

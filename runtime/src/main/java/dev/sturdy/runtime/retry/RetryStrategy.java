@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.time.Duration;
 
 /**
  * Applies a {@link RetryPolicy}: a sync caller sleeps between attempts on its own thread and stops
  * when interrupted (keeping the flag); an async call schedules each retry on the clock, in the
- * caller's context, and cancelling its future cancels the pending retry or the attempt in flight. Thread-safe; allocates nothing while calls succeed.
+ * caller's context, and cancelling its future cancels the pending retry or the attempt in flight. Thread-safe; allocates
+ * nothing while calls succeed.
  *
  * @param <I> the invocation type
  * @see AsyncRetry
@@ -80,7 +82,7 @@ public final class RetryStrategy<I> implements Strategy<I> {
     }
 
     void retrying(int attempt, Throwable failure, long delayNanos) {
-        listener.retrying(policy.method(), attempt, failure, java.time.Duration.ofNanos(delayNanos));
+        listener.retrying(policy.method(), attempt, failure, Duration.ofNanos(delayNanos));
     }
 
     Strategy<I> delegate() {

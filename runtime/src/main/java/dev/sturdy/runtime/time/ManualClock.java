@@ -87,7 +87,8 @@ public final class ManualClock implements SturdyClock {
         while (timers.size() < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("expected " + count + " pending timers within " + realTimeout + ", found " + timers.size());
+                throw new AssertionError("expected " + count + " pending timers within " + realTimeout + ", found "
+                        + timers.size());
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }

@@ -191,6 +191,7 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
     }
 
     private TimeoutExceededException outerDeadlinePassed() {
-        return new TimeoutExceededException(policy.method() + " was not started: the deadline of an enclosing @Timeout has passed");
+        return new TimeoutExceededException(policy.method()
+                + " was not started: the deadline of an enclosing @Timeout has passed");
     }
 }

@@ -187,7 +187,8 @@ public final class Watchdog implements AutoCloseable {
         boolean exit(int before, long enclosing) {
             deadline = enclosing;
             if (before == WATCHED) {
-                INTERRUPT_AT.setOpaque(this, enclosing + slack); // later than this call's: a tick that reads it early fires nothing wrongly
+                INTERRUPT_AT.setOpaque(this, enclosing
+                        + slack); // later than this call's: a tick that reads it early fires nothing wrongly
             }
             long current = state;
             if (phase(current) == WATCHED && STATE.compareAndSet(this, current, next(current, before))) {

@@ -33,8 +33,10 @@ class ArchitectureTest {
     @Test
     void coreKnowsNoPolicy() {
         noClasses().that().resideInAPackage("..runtime.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("..runtime.retry..", "..runtime.timeout..", "..runtime.bulkhead..",
-                        "..runtime.circuit..", "..runtime.ratelimit..", "..runtime.fanout..", "..runtime.fallback..", "..runtime.micronaut..")
+                .should().dependOnClassesThat().resideInAnyPackage("..runtime.retry..", "..runtime.timeout..",
+                        "..runtime.bulkhead..",
+                        "..runtime.circuit..", "..runtime.ratelimit..", "..runtime.fanout..", "..runtime.fallback..",
+                                "..runtime.micronaut..")
                 .check(RUNTIME);
     }
 

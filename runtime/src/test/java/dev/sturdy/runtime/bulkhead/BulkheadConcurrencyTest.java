@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Collections;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Many threads and async calls against one bulkhead, with every kind of ending mixed in:
@@ -56,12 +58,13 @@ class BulkheadConcurrencyTest {
         Strategy<TestInvocation> sync = new TimeoutStrategy<>(new TimeoutPolicy("storm", Duration.ofMillis(3), true),
                 new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.facilities(clock), BulkheadListener.NONE),
                 TestInvoker.facilities(clock, new InFlight(), workers), new Watchdog(clock), TimeoutListener.NONE);
-        BulkheadStrategy<TestInvocation> async = new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(), TestInvoker.facilities(clock),
+        BulkheadStrategy<TestInvocation> async = new BulkheadStrategy<>(bulkhead, TestInvoker.sentinel(),
+                TestInvoker.facilities(clock),
                 BulkheadListener.NONE);
         int threads = 12;
         int callsPerThread = 300;
         CountDownLatch done = new CountDownLatch(threads);
-        List<CompletableFuture<Object>> pending = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Object>> pending = Collections.synchronizedList(new ArrayList<>());
 
         for (int t = 0; t < threads; t++) {
             workers.execute(() -> {
@@ -143,7 +146,7 @@ class BulkheadConcurrencyTest {
      */
     private final class CountedWork extends CompletableFuture<Object> {
 
-        private final java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean left = new AtomicBoolean();
 
         CountedWork() {
             enter();

@@ -51,7 +51,8 @@ class BulkheadStrategyTest {
             release.await();
             return "done";
         });
-        List<Future<Object>> holders = List.of(inBackground(bulkhead(permits), blocking), inBackground(bulkhead(permits), blocking));
+        List<Future<Object>> holders = List.of(inBackground(bulkhead(permits), blocking), inBackground(bulkhead(permits),
+                blocking));
         assertThat(running.await(10, SECONDS)).isTrue();
 
         assertThatThrownBy(() -> bulkhead(permits).call(new TestInvocation(attempt -> "third")))
@@ -144,7 +145,8 @@ class BulkheadStrategyTest {
 
         bulkhead(permits).callAsync(cancelled).cancel(true);
         assertThat(permits.waiting()).isZero();
-        CompletableFuture<Object> next = bulkhead(permits).callAsync(new TestInvocation(attempt -> CompletableFuture.completedFuture("next")));
+        CompletableFuture<Object> next = bulkhead(permits).callAsync(new TestInvocation(attempt ->
+                CompletableFuture.completedFuture("next")));
         firstWork.complete("first");
 
         assertThat(cancelled.attempts()).isZero();

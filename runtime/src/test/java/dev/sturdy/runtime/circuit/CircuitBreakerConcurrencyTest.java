@@ -41,7 +41,8 @@ class CircuitBreakerConcurrencyTest {
     void halfOpenAdmitsNoMoreTrialsThanConfiguredHoweverManyCallersRace(int successThreshold) throws Exception {
         for (int round = 0; round < 100; round++) {
             ManualClock clock = new ManualClock();
-            CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy("race", 1, 1.0, Duration.ofSeconds(1), successThreshold,
+            CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy("race", 1, 1.0, Duration.ofSeconds(1),
+                    successThreshold,
                     new ExceptionMatcher(List.of(Throwable.class), List.of())), clock, CircuitBreakerListener.NONE);
             CircuitBreakerStrategy<TestInvocation> strategy = new CircuitBreakerStrategy<>(breaker, TestInvoker.sentinel());
             strategy.callAsync(new TestInvocation(attempt -> CompletableFuture.failedFuture(new IOException())));
@@ -59,7 +60,8 @@ class CircuitBreakerConcurrencyTest {
                         admitted.incrementAndGet();
                         return trialsHang;
                     }));
-                    if (result.isCompletedExceptionally() && Futures.unwrap(result.handle((v, f) -> f).join()) instanceof CircuitOpenException) {
+                    if (result.isCompletedExceptionally() && Futures.unwrap(result.handle((v, f) -> f)
+                            .join()) instanceof CircuitOpenException) {
                         rejected.incrementAndGet();
                     }
                     return null;

@@ -31,7 +31,8 @@ class CircuitBreakerStrategyTest {
 
     private CircuitBreaker breaker(int window, double ratio, int successThreshold, List<Class<? extends Throwable>> failOn,
                                    List<Class<? extends Throwable>> skipOn) {
-        CircuitBreakerPolicy policy = new CircuitBreakerPolicy("Service#call", window, ratio, Duration.ofSeconds(5), successThreshold,
+        CircuitBreakerPolicy policy = new CircuitBreakerPolicy("Service#call", window, ratio, Duration.ofSeconds(5),
+                successThreshold,
                 new ExceptionMatcher(failOn, skipOn));
         return new CircuitBreaker(policy, clock, (name, from, to) -> transitions.add(from + "->" + to));
     }
@@ -152,12 +153,14 @@ class CircuitBreakerStrategyTest {
 
         CompletableFuture<Object> trial1 = strategy.callAsync(new TestInvocation(attempt -> first));
         CompletableFuture<Object> trial2 = strategy.callAsync(new TestInvocation(attempt -> second));
-        CompletableFuture<Object> third = strategy.callAsync(new TestInvocation(attempt -> CompletableFuture.completedFuture("x")));
+        CompletableFuture<Object> third = strategy.callAsync(new TestInvocation(attempt ->
+                CompletableFuture.completedFuture("x")));
 
         assertThat(trial1).isNotDone();
         assertThat(trial2).isNotDone();
         assertThatThrownBy(third::join).cause().isInstanceOf(CircuitOpenException.class)
-                .hasMessage("circuit breaker Service#call is HALF_OPEN and all 2 trial calls are in flight: the call was not attempted");
+                .hasMessage("circuit breaker Service#call is HALF_OPEN and all 2 trial calls are in flight: the call was not"
+                        + " attempted");
         first.complete("a");
         second.complete("b");
         assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
@@ -171,7 +174,8 @@ class CircuitBreakerStrategyTest {
         clock.advance(Duration.ofSeconds(5));
 
         strategy.callAsync(new TestInvocation(attempt -> new CompletableFuture<>())).cancel(true);
-        CompletableFuture<Object> next = strategy.callAsync(new TestInvocation(attempt -> CompletableFuture.completedFuture("x")));
+        CompletableFuture<Object> next = strategy.callAsync(new TestInvocation(attempt ->
+                CompletableFuture.completedFuture("x")));
 
         assertThat(next).isCompletedWithValue("x");
         assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);

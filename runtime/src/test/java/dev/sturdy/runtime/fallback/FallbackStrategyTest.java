@@ -53,7 +53,8 @@ class FallbackStrategyTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void leavesSuccessesAlone(Mode mode) throws Throwable {
-        FallbackStrategy<TestInvocation> strategy = fallback(List.of(Throwable.class), List.of(), mode, (invocation, failure) -> "fallback");
+        FallbackStrategy<TestInvocation> strategy = fallback(List.of(Throwable.class), List.of(), mode, (invocation,
+                failure) -> "fallback");
 
         assertThat(mode.call(strategy, new TestInvocation(mode.body(attempt -> "real")), clock)).isEqualTo("real");
     }
@@ -61,7 +62,8 @@ class FallbackStrategyTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void skipOnWinsOverApplyOnForSubclasses(Mode mode) throws Throwable {
-        FallbackStrategy<TestInvocation> strategy = fallback(List.of(IOException.class), List.of(FileNotFoundException.class), mode,
+        FallbackStrategy<TestInvocation> strategy = fallback(List.of(IOException.class), List.of(FileNotFoundException.class),
+                mode,
                 (invocation, failure) -> "fallback");
 
         assertThatThrownBy(() -> mode.call(strategy, new TestInvocation(mode.body(attempt -> {
@@ -92,7 +94,8 @@ class FallbackStrategyTest {
     void cancellingTheAsyncResultCancelsTheCallAndNeverCallsTheFallback() {
         CompletableFuture<Object> work = new CompletableFuture<>();
         AtomicReference<Throwable> fallbackCalledWith = new AtomicReference<>();
-        FallbackStrategy<TestInvocation> strategy = fallback(List.of(Throwable.class), List.of(), Mode.SYNC, (invocation, failure) -> {
+        FallbackStrategy<TestInvocation> strategy = fallback(List.of(Throwable.class), List.of(), Mode.SYNC, (invocation,
+                failure) -> {
             fallbackCalledWith.set(failure);
             return CompletableFuture.completedFuture("fallback");
         });
@@ -109,7 +112,8 @@ class FallbackStrategyTest {
         FallbackStrategy<TestInvocation> strategy = fallback(List.of(Throwable.class), List.of(), Mode.SYNC,
                 (invocation, failure) -> fallbackWork);
 
-        CompletableFuture<Object> result = strategy.callAsync(new TestInvocation(attempt -> CompletableFuture.failedFuture(new IOException())));
+        CompletableFuture<Object> result = strategy.callAsync(new TestInvocation(attempt ->
+                CompletableFuture.failedFuture(new IOException())));
         result.cancel(true);
 
         assertThat(fallbackWork).isCancelled();

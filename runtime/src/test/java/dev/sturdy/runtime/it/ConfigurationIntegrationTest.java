@@ -61,8 +61,10 @@ class ConfigurationIntegrationTest {
         assertThatThrownBy(() -> run(RETRIED + "max-attempts", "0"))
                 .rootCause()
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Sturdy cannot start: [sturdy:retry-max-attempts] sturdy.methods.\"dev.sturdy.runtime.it.ClassLevelService"
-                        + "#inheritsTheClassRetry\".retry.max-attempts on ClassLevelService.inheritsTheClassRetry(): must be >= 1, but was 0");
+                .hasMessage("Sturdy cannot start: [sturdy:retry-max-attempts]"
+                        + " sturdy.methods.\"dev.sturdy.runtime.it.ClassLevelService"
+                        + "#inheritsTheClassRetry\".retry.max-attempts on ClassLevelService.inheritsTheClassRetry(): must be"
+                                + " >= 1, but was 0");
     }
 
     @Test
@@ -78,7 +80,8 @@ class ConfigurationIntegrationTest {
         assertThatThrownBy(() -> run("sturdy.circuit-breakers.stock.delay", "${stock.delay}", "stock.delay", "never"))
                 .rootCause()
                 .hasMessageContaining("[sturdy:circuit-breaker-delay] sturdy.circuit-breakers.stock.delay on ")
-                .hasMessageContaining("must be a duration such as \"250ms\", \"2s\", \"1m\" or \"PT2S\" that is >= 0, but was \"never\"");
+                .hasMessageContaining("must be a duration such as \"250ms\", \"2s\", \"1m\" or \"PT2S\" that is >= 0, but was"
+                        + " \"never\"");
     }
 
     @Test
@@ -92,11 +95,15 @@ class ConfigurationIntegrationTest {
                 RETRIED + "max-atempts", "4",
                 "sturdy.circuit-breakers.stok.window", "5")) {
             assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage)
-                    .anySatisfy(line -> assertThat(line).startsWith("[sturdy:unknown-key] sturdy.methods.\"dev.sturdy.runtime.it.ClassLevelService"
-                            + "#inheritsTheClasRetry\".retry.max-attempts matches no method, policy or attribute that Sturdy protects"))
-                    .anySatisfy(line -> assertThat(line).startsWith("[sturdy:unknown-key] sturdy.methods.\"dev.sturdy.runtime.it.ClassLevelService"
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("[sturdy:unknown-key] sturdy.methods.\"dev.sturdy.runtime.it.ClassLevelService"
+                            + "#inheritsTheClasRetry\".retry.max-attempts matches no method, policy or attribute that Sturdy"
+                                    + " protects"))
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("[sturdy:unknown-key] sturdy.methods.\"dev.sturdy.runtime.it.ClassLevelService"
                             + "#inheritsTheClassRetry\".retry.max-atempts matches no"))
-                    .anySatisfy(line -> assertThat(line).startsWith("[sturdy:unknown-key] sturdy.circuit-breakers.stok.window matches no"));
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("[sturdy:unknown-key] sturdy.circuit-breakers.stok.window matches no"));
         } finally {
             logger.detachAppender(warnings);
         }
@@ -111,7 +118,8 @@ class ConfigurationIntegrationTest {
             StatefulServices.Inventory inventory = context.getBean(StatefulServices.Inventory.class);
 
             for (int i = 0; i < 5; i++) {
-                assertThatThrownBy(() -> inventory.stock("bolt")).as("call %d reaches the method", i).isInstanceOf(IOException.class);
+                assertThatThrownBy(() -> inventory.stock("bolt")).as("call %d reaches the method", i)
+                        .isInstanceOf(IOException.class);
             }
         }
     }
@@ -135,7 +143,8 @@ class ConfigurationIntegrationTest {
 
     @Test
     void sturdyCanBeSwitchedOffAltogetherPerPolicyOrPerMethod() {
-        for (String[] off : new String[][] {{"sturdy.enabled", "false"}, {"sturdy.retry.enabled", "false"}, {RETRIED + "enabled", "false"}}) {
+        for (String[] off : new String[][] {{"sturdy.enabled", "false"}, {"sturdy.retry.enabled", "false"}, {RETRIED
+                + "enabled", "false"}}) {
             try (ApplicationContext context = run(off)) {
                 ClassLevelService service = context.getBean(ClassLevelService.class);
 

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import dev.sturdy.runtime.time.SturdyClock;
 
 /** Takes its retry delay from configuration, through a placeholder with a default. */
 @Singleton
@@ -15,9 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class ConfiguredService {
 
     final List<Long> startedAt = new CopyOnWriteArrayList<>();
-    final dev.sturdy.runtime.time.SturdyClock clock;
+    final SturdyClock clock;
 
-    ConfiguredService(dev.sturdy.runtime.time.SturdyClock clock) {
+    ConfiguredService(SturdyClock clock) {
         this.clock = clock;
     }
 

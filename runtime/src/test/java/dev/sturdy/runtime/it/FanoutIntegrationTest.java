@@ -25,6 +25,9 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.micronaut.context.exceptions.ConfigurationException;
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 
 class FanoutIntegrationTest {
 
@@ -110,7 +113,8 @@ class FanoutIntegrationTest {
         while (System.nanoTime() < deadline) {
             boolean parked = Thread.getAllStackTraces().entrySet().stream()
                     .anyMatch(entry -> entry.getKey().getState() == Thread.State.WAITING
-                            && java.util.Arrays.stream(entry.getValue()).anyMatch(frame -> frame.getMethodName().equals("nextChunk")));
+                            && Arrays.stream(entry.getValue()).anyMatch(frame -> frame.getMethodName()
+                                    .equals("nextChunk")));
             if (parked) {
                 return;
             }
@@ -213,7 +217,8 @@ class FanoutIntegrationTest {
 
         assertThatThrownBy(() -> service.touch(items(4))).hasMessage("first");
 
-        assertThat(interrupted.get()).as("the chunk in flight was interrupted, and had ended before the call failed").isEqualTo(1);
+        assertThat(interrupted.get()).as("the chunk in flight was interrupted, and had ended before the call failed")
+                .isEqualTo(1);
         assertThat(service.inside.get()).isZero();
     }
 
@@ -221,7 +226,8 @@ class FanoutIntegrationTest {
     void collectRunsEveryChunkAndReportsPartialResultsAndFailuresByItem() {
         assertThatThrownBy(() -> service.collect(items(7)))
                 .isInstanceOfSatisfying(FanoutException.class, failed -> {
-                    assertThat(failed.getMessage()).isEqualTo("FanoutService#collect: 1 chunk(s) failed, 2 of 7 items without a result");
+                    assertThat(failed.getMessage())
+                            .isEqualTo("FanoutService#collect: 1 chunk(s) failed, 2 of 7 items without a result");
                     assertThat(failed.partialResults()).containsExactly("0", "1", null, null, "4", "5", "6");
                     assertThat(failed.failures()).containsOnlyKeys(2, 3);
                     assertThat(failed.failures().get(2)).isInstanceOf(IOException.class).hasMessage("chunk with 3");
@@ -283,9 +289,10 @@ class FanoutIntegrationTest {
 
             // the async method's work runs on the bean's own executor, which the context may stop first
             assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).satisfiesAnyOf(
-                    ended -> assertThat(ended).isInstanceOf(java.util.concurrent.CancellationException.class),
+                    ended -> assertThat(ended).isInstanceOf(CancellationException.class),
                     ended -> assertThat(ended).hasRootCauseInstanceOf(InterruptedException.class));
-            assertThatThrownBy(() -> syncCall.get(10, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.CancellationException.class);
+            assertThatThrownBy(() -> syncCall.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(CancellationException.class);
             caller.join(10_000);
         }
         assertThat(awaitThreadsGone(before)).as("threads started by the context").isEmpty();
@@ -294,11 +301,14 @@ class FanoutIntegrationTest {
     @Test
     void shapesThatCannotBeFannedOutFailStartUpClearly() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.misshapen", "true")))
-                .hasRootCauseInstanceOf(io.micronaut.context.exceptions.ConfigurationException.class)
+                .hasRootCauseInstanceOf(ConfigurationException.class)
                 .rootCause()
-                .hasMessageContaining("[sturdy:fanout-return-type] @Fanout on Misshapen.joined(List): the chunks' results must merge, so the "
-                        + "method must return List, Collection, Map or void, or a CompletionStage of one of them, but it returns String")
-                .hasMessageContaining("[sturdy:fanout-parameters] @Fanout on Misshapen.twoCollections(List, Set): the method must take exactly "
+                .hasMessageContaining("[sturdy:fanout-return-type] @Fanout on Misshapen.joined(List): the chunks' results"
+                        + " must merge, so the "
+                        + "method must return List, Collection, Map or void, or a CompletionStage of one of them, but it"
+                                + " returns String")
+                .hasMessageContaining("[sturdy:fanout-parameters] @Fanout on Misshapen.twoCollections(List, Set): the method"
+                        + " must take exactly "
                         + "one List, Set or Collection parameter (the items), but its parameters are (List, Set)");
     }
 

@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.lang.reflect.Method;
 
 /** What operators see: events, meters, the management endpoint, health; and the test clock users get. */
 class OperationsIntegrationTest {
@@ -42,7 +43,8 @@ class OperationsIntegrationTest {
 
     @BeforeEach
     void start() {
-        context = ApplicationContext.run(Map.of("sturdy.clock", "manual", "sturdy-test.events", "true", "sturdy-test.slow-retry", "true"));
+        context = ApplicationContext.run(Map.of("sturdy.clock", "manual", "sturdy-test.events", "true",
+                "sturdy-test.slow-retry", "true"));
         dependency = context.getBean(ScriptedDependency.class);
         inventory = context.getBean(StatefulServices.Inventory.class);
     }
@@ -103,18 +105,21 @@ class OperationsIntegrationTest {
         failing();
         assertThatThrownBy(() -> inventory.reserve("bolt")).isInstanceOf(CircuitOpenException.class);
 
-        assertThat(meters.get("sturdy.calls").tag("method", "Inventory#stock").tag("outcome", "success").timer().count()).isEqualTo(2);
-        assertThat(meters.get("sturdy.calls").tag("method", "Inventory#reserve").tag("outcome", "failure").timer().count()).isEqualTo(1);
+        assertThat(meters.get("sturdy.calls").tag("method", "Inventory#stock").tag("outcome", "success").timer().count())
+                .isEqualTo(2);
+        assertThat(meters.get("sturdy.calls").tag("method", "Inventory#reserve").tag("outcome", "failure").timer().count())
+                .isEqualTo(1);
         assertThat(meters.get("sturdy.retry.attempts").tag("method", "Inventory#reserve").counter().count()).isEqualTo(2);
         assertThat(meters.get("sturdy.circuit.state").tag("breaker", "Inventory#reserve").gauge().value()).isEqualTo(1);
         assertThat(meters.get("sturdy.circuit.state").tag("breaker", "stock").gauge().value()).isZero();
-        assertThat(meters.get("sturdy.circuit.transitions").tag("breaker", "Inventory#reserve").tag("to", "OPEN").counter().count()).isEqualTo(1);
+        assertThat(meters.get("sturdy.circuit.transitions").tag("breaker", "Inventory#reserve").tag("to", "OPEN").counter()
+                .count()).isEqualTo(1);
     }
 
     @Test
     void anOperatorCanForceABreakerOpenClosedOrBackToNormal() throws Exception {
         Object endpoint = context.getBean(Class.forName("dev.sturdy.runtime.micronaut.management.SturdyEndpoint"));
-        java.lang.reflect.Method force = endpoint.getClass().getDeclaredMethod("circuitBreaker", String.class, String.class);
+        Method force = endpoint.getClass().getDeclaredMethod("circuitBreaker", String.class, String.class);
         force.setAccessible(true);
         dependency.script(request -> "fine");
 
@@ -127,7 +132,8 @@ class OperationsIntegrationTest {
         force.invoke(endpoint, "stock", "close");
         failing();
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> inventory.stock("a")).as("forced closed: failures pass and are not counted").isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> inventory.stock("a")).as("forced closed: failures pass and are not counted")
+                    .isInstanceOf(IOException.class);
         }
 
         force.invoke(endpoint, "stock", "reset");
@@ -146,11 +152,13 @@ class OperationsIntegrationTest {
         assertThat(up.getStatus()).isEqualTo(HealthStatus.UP);
         assertThat(up.getDetails()).asString().contains("openCircuitBreakers=[Inventory#reserve]");
 
-        try (ApplicationContext strict = ApplicationContext.run(Map.of("sturdy.clock", "manual", "sturdy.health.down-when-open", "true"))) {
+        try (ApplicationContext strict = ApplicationContext.run(Map.of("sturdy.clock", "manual",
+                "sturdy.health.down-when-open", "true"))) {
             strict.getBean(ScriptedDependency.class).script(request -> {
                 throw new IOException("down");
             });
-            assertThatThrownBy(() -> strict.getBean(StatefulServices.Inventory.class).reserve("bolt")).isInstanceOf(CircuitOpenException.class);
+            assertThatThrownBy(() -> strict.getBean(StatefulServices.Inventory.class).reserve("bolt"))
+                    .isInstanceOf(CircuitOpenException.class);
             assertThat(sturdyHealth(strict).getStatus()).isEqualTo(HealthStatus.DOWN);
         }
     }
@@ -164,7 +172,8 @@ class OperationsIntegrationTest {
         assertThatThrownBy(slow::call).isInstanceOf(IOException.class);
 
         assertThat(slow.attempts.get()).isEqualTo(5);
-        assertThat(Duration.ofNanos(clock.nanoTime())).as("10 + 20 + 40 + 80 s of back-off, on the test clock").isEqualTo(Duration.ofSeconds(150));
+        assertThat(Duration.ofNanos(clock.nanoTime())).as("10 + 20 + 40 + 80 s of back-off, on the test clock")
+                .isEqualTo(Duration.ofSeconds(150));
         assertThat(Duration.ofNanos(System.nanoTime() - wallStart)).isLessThan(Duration.ofSeconds(1));
     }
 

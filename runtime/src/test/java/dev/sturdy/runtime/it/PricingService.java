@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import dev.sturdy.exception.TimeoutExceededException;
 
 @Singleton
 public class PricingService {
@@ -18,7 +19,8 @@ public class PricingService {
         this.dependency = dependency;
     }
 
-    @Retry(maxAttempts = 3, delay = "100ms", jitter = 0, retryOn = {IOException.class, dev.sturdy.exception.TimeoutExceededException.class})
+    @Retry(maxAttempts = 3, delay = "100ms", jitter = 0, retryOn = {IOException.class,
+            TimeoutExceededException.class})
     @Timeout("1s")
     @Fallback(method = "cachedQuote")
     @CountedAttempt

@@ -174,11 +174,14 @@ class SturdyIntegrationTest {
 
     @Test
     void invalidPlaceholderValueFailsStartUpNamingAnnotationAttributeMethodAndValue() {
-        assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.placeholder-timeout", "true", "pricing.timeout", "soon")))
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.placeholder-timeout", "true", "pricing.timeout",
+                "soon")))
                 .rootCause()
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Sturdy cannot start: [sturdy:timeout-value] @Timeout.value on Timed.timed(): must be a duration such as "
-                        + "\"250ms\", \"2s\", \"1m\" or \"PT2S\" that is > 0, but was \"soon\" (resolved from \"${pricing.timeout}\")");
+                .hasMessage("Sturdy cannot start: [sturdy:timeout-value] @Timeout.value on Timed.timed(): must be a duration"
+                        + " such as "
+                        + "\"250ms\", \"2s\", \"1m\" or \"PT2S\" that is > 0, but was \"soon\" (resolved from"
+                                + " \"${pricing.timeout}\")");
     }
 
     @Test
@@ -215,12 +218,17 @@ class SturdyIntegrationTest {
                 .rootCause()
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("Sturdy cannot start: 3 problems:")
-                .hasMessageContaining("[sturdy:fallback-missing] @Fallback.method on MisdeclaredFallbacks.missing(String): must name a method "
+                .hasMessageContaining("[sturdy:fallback-missing] @Fallback.method on MisdeclaredFallbacks.missing(String):"
+                        + " must name a method "
                         + "of MisdeclaredFallbacks, but was \"cachd\": no method of that name exists")
-                .hasMessageContaining("[sturdy:fallback-parameters] @Fallback.method on MisdeclaredFallbacks.wrongParameters(String): must name "
-                        + "a method with parameters (String) or (String, Throwable), but was \"byNumber\": candidates found: String byNumber(int)")
-                .hasMessageContaining("[sturdy:fallback-return-type] @Fallback.method on MisdeclaredFallbacks.wrongReturnType(String): must name "
-                        + "a method returning String (or a subtype), but was \"asNumber\": candidates found: Integer asNumber(String)");
+                .hasMessageContaining("[sturdy:fallback-parameters] @Fallback.method on"
+                        + " MisdeclaredFallbacks.wrongParameters(String): must name "
+                        + "a method with parameters (String) or (String, Throwable), but was \"byNumber\": candidates found:"
+                                + " String byNumber(int)")
+                .hasMessageContaining("[sturdy:fallback-return-type] @Fallback.method on"
+                        + " MisdeclaredFallbacks.wrongReturnType(String): must name "
+                        + "a method returning String (or a subtype), but was \"asNumber\": candidates found: Integer"
+                                + " asNumber(String)");
     }
 
     private static ScriptedDependency.Answer fail(Exception failure) {

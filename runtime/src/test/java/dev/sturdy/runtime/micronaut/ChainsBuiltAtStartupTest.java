@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ChainsBuiltAtStartupTest {
 
-    private final ApplicationContext context = ApplicationContext.run(Map.of("sturdy.clock", "manual", "sturdy-test.configured", "true"));
+    private final ApplicationContext context = ApplicationContext.run(Map.of("sturdy.clock", "manual",
+            "sturdy-test.configured", "true"));
 
     @AfterEach
     void stop() {

@@ -96,7 +96,8 @@ class RateLimitStrategyTest {
         limit.call(call);
         limit.call(call);
 
-        assertThatThrownBy(() -> limit.call(call)).as("the next token is 500ms away").isInstanceOf(RateLimitExceededException.class);
+        assertThatThrownBy(() -> limit.call(call)).as("the next token is 500ms away")
+                .isInstanceOf(RateLimitExceededException.class);
         clock.advance(Duration.ofMillis(100));
         limit.call(call);
 

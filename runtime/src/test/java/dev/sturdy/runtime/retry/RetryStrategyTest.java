@@ -40,7 +40,8 @@ class RetryStrategyTest {
                                                 List<Class<? extends Throwable>> abortOn) {
         RetryPolicy policy = new RetryPolicy("Service#call", maxAttempts, Duration.parse("PT" + delay), multiplier,
                 Duration.parse("PT" + maxDelay), jitter, maxDuration, new ExceptionMatcher(retryOn, abortOn));
-        return new RetryStrategy<>(policy, TestInvoker.sentinel(), TestInvoker.facilities(clock, inFlight, Runnable::run), RetryListener.NONE);
+        return new RetryStrategy<>(policy, TestInvoker.sentinel(), TestInvoker.facilities(clock, inFlight, Runnable::run),
+                RetryListener.NONE);
     }
 
     private RetryStrategy<TestInvocation> retry(int maxAttempts) {
@@ -97,7 +98,8 @@ class RetryStrategyTest {
             throw new IOException("attempt " + attempt);
         }));
 
-        assertThatThrownBy(() -> mode.call(retry(6, "0.1S", 2.0, "0.5S", 0, null, List.of(Exception.class), List.of()), invocation, clock))
+        assertThatThrownBy(() -> mode.call(retry(6, "0.1S", 2.0, "0.5S", 0, null, List.of(Exception.class), List.of()),
+                invocation, clock))
                 .isInstanceOf(IOException.class);
 
         assertThat(gapsInMillis(startedAt)).containsExactly(100L, 200L, 400L, 500L, 500L);
@@ -112,7 +114,8 @@ class RetryStrategyTest {
             throw new IOException();
         }));
 
-        assertThatThrownBy(() -> mode.call(retry(4, "0.25S", 1.0, "10S", 0, null, List.of(Exception.class), List.of()), invocation, clock))
+        assertThatThrownBy(() -> mode.call(retry(4, "0.25S", 1.0, "10S", 0, null, List.of(Exception.class), List.of()),
+                invocation, clock))
                 .isInstanceOf(IOException.class);
 
         assertThat(gapsInMillis(startedAt)).containsExactly(250L, 250L, 250L);
@@ -127,7 +130,8 @@ class RetryStrategyTest {
             throw new IOException();
         }));
 
-        assertThatThrownBy(() -> mode.call(retry(201, "1S", 1.0, "1S", 0.5, null, List.of(Exception.class), List.of()), invocation, clock))
+        assertThatThrownBy(() -> mode.call(retry(201, "1S", 1.0, "1S", 0.5, null, List.of(Exception.class), List.of()),
+                invocation, clock))
                 .isInstanceOf(IOException.class);
 
         List<Long> gaps = gapsInMillis(startedAt);
@@ -142,7 +146,8 @@ class RetryStrategyTest {
 
         assertThat(policy.delayNanos(1, 0.0)).isEqualTo(Duration.ofMillis(150).toNanos());
         assertThat(policy.delayNanos(1, 0.5)).isEqualTo(Duration.ofMillis(200).toNanos());
-        assertThat(policy.delayNanos(1, Math.nextDown(1.0))).isBetween(Duration.ofMillis(249).toNanos(), Duration.ofMillis(250).toNanos());
+        assertThat(policy.delayNanos(1, Math.nextDown(1.0))).isBetween(Duration.ofMillis(249).toNanos(), Duration.ofMillis(250)
+                .toNanos());
         assertThat(policy.delayNanos(2, 0.5)).isEqualTo(Duration.ofMillis(600).toNanos());
         assertThat(policy.delayNanos(3, 0.5)).as("capped at maxDelay before jitter").isEqualTo(Duration.ofSeconds(1).toNanos());
         assertThat(policy.delayNanos(40, 0.0)).as("no overflow after many retries").isEqualTo(Duration.ofMillis(750).toNanos());
@@ -157,7 +162,8 @@ class RetryStrategyTest {
             throw new IOException("attempt " + attempt);
         }));
 
-        assertThatThrownBy(() -> mode.call(retry(10, "0.1S", 1.0, "10S", 0, Duration.ofMillis(250), List.of(Exception.class), List.of()),
+        assertThatThrownBy(() -> mode.call(retry(10, "0.1S", 1.0, "10S", 0, Duration.ofMillis(250), List.of(Exception.class),
+                List.of()),
                 invocation, clock))
                 .hasMessage("attempt 3");
 

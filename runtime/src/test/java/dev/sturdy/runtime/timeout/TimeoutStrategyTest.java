@@ -58,7 +58,8 @@ class TimeoutStrategyTest {
     }
 
     private TimeoutStrategy<TestInvocation> timeout(String name, Duration timeout, boolean isolated, SturdyClock clock) {
-        return new TimeoutStrategy<>(new TimeoutPolicy(name, timeout, isolated), TestInvoker.sentinel(), TestInvoker.facilities(clock, new InFlight(), workers),
+        return new TimeoutStrategy<>(new TimeoutPolicy(name, timeout, isolated), TestInvoker.sentinel(),
+                TestInvoker.facilities(clock, new InFlight(), workers),
                 watchdog, events);
     }
 
@@ -130,7 +131,8 @@ class TimeoutStrategyTest {
     void isolatedSyncCallRunsOnAWorker() throws Throwable {
         Thread caller = Thread.currentThread();
 
-        Object sameThread = timeout(Duration.ofSeconds(1), true).call(new TestInvocation(attempt -> Thread.currentThread() == caller));
+        Object sameThread = timeout(Duration.ofSeconds(1), true).call(new TestInvocation(attempt ->
+                Thread.currentThread() == caller));
 
         assertThat(sameThread).isEqualTo(false);
     }
@@ -336,7 +338,8 @@ class TimeoutStrategyTest {
     void workThatFinishesAsTheTimerFiresIsNotReportedAsATimeout(boolean isolated) throws Throwable {
         SturdyClock tooLateToCallOff = new ClockWhoseTimersCannotBeCalledOff(clock);
 
-        Object result = timeout("Service#call", Duration.ofSeconds(1), isolated, tooLateToCallOff).call(new TestInvocation(attempt -> "done"));
+        Object result = timeout("Service#call", Duration.ofSeconds(1), isolated, tooLateToCallOff)
+                .call(new TestInvocation(attempt -> "done"));
         clock.advance(Duration.ofSeconds(1));
 
         assertThat(result).isEqualTo("done");
@@ -386,7 +389,8 @@ class TimeoutStrategyTest {
 
     @Test
     void asyncCallDoesNotBlockTheCaller() {
-        CompletableFuture<Object> result = timeout(Duration.ofSeconds(2)).callAsync(new TestInvocation(attempt -> new CompletableFuture<>()));
+        CompletableFuture<Object> result = timeout(Duration.ofSeconds(2)).callAsync(new TestInvocation(attempt ->
+                new CompletableFuture<>()));
 
         assertThat(result).isNotDone();
         result.cancel(true);

@@ -30,7 +30,8 @@ public class OpeningTransitionStress {
             new ExceptionMatcher(List.of(Throwable.class), List.of()));
 
     private final AtomicInteger transitions = new AtomicInteger();
-    private final CircuitBreaker breaker = new CircuitBreaker(POLICY, new ManualClock(), (name, from, to) -> transitions.incrementAndGet());
+    private final CircuitBreaker breaker = new CircuitBreaker(POLICY, new ManualClock(), (name, from, to) ->
+            transitions.incrementAndGet());
     private final Phase firstAdmitted = breaker.acquire();
     private final Phase secondAdmitted = breaker.acquire();
 

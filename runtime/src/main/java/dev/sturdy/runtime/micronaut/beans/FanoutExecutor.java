@@ -32,7 +32,8 @@ public final class FanoutExecutor {
     public ExecutorService get() {
         ExecutorService resolved = executor;
         if (resolved == null) {
-            resolved = beans.findBean(ExecutorService.class, Qualifiers.byName(name)).orElseThrow(() -> new ConfigurationException(
+            resolved = beans.findBean(ExecutorService.class, Qualifiers.byName(name)).orElseThrow(() ->
+                    new ConfigurationException(
                     "[sturdy:fanout-executor] " + KEY + " is \"" + name + "\", but no executor of that name exists; name one of "
                             + "Micronaut's (blocking, io, virtual, scheduled) or one configured under micronaut.executors"));
             executor = resolved;

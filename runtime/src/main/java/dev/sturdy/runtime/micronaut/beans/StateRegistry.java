@@ -26,7 +26,8 @@ final class StateRegistry<P, S> {
     }
 
     S get(PolicyKey key, P policy, Function<P, S> create) {
-        Registered<P, S> registered = byKey.computeIfAbsent(key.key(), k -> new Registered<>(policy, create.apply(policy), key.location()));
+        Registered<P, S> registered = byKey.computeIfAbsent(key.key(), k -> new Registered<>(policy, create.apply(policy),
+                key.location()));
         if (!registered.policy().equals(policy)) {
             throw new ConfigurationException(Diagnostics.nameConflict(annotation, key.location(), key.display(),
                     registered.location(), registered.policy() + " there, " + policy + " here"));

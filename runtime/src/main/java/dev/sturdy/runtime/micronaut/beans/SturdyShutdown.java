@@ -23,7 +23,8 @@ final class SturdyShutdown {
     private final SturdyClock clock;
     private final ExecutorService executor;
 
-    SturdyShutdown(InFlight inFlight, Watchdog watchdog, SturdyClock clock, @Named(SturdyBeans.EXECUTOR) ExecutorService executor) {
+    SturdyShutdown(InFlight inFlight, Watchdog watchdog, SturdyClock clock,
+            @Named(SturdyBeans.EXECUTOR) ExecutorService executor) {
         this.inFlight = inFlight;
         this.watchdog = watchdog;
         this.clock = clock;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
 /**
  * Sturdy's configuration, read once: {@code sturdy.enabled}, {@code sturdy.<policy>.enabled},
@@ -111,8 +112,9 @@ public final class SturdySettings {
     }
 
     /** @return the configured keys nothing has read so far, as users write them */
-    public java.util.List<String> unread() {
-        return entries.entrySet().stream().filter(entry -> !read.contains(entry.getKey())).map(entry -> entry.getValue().key()).toList();
+    public List<String> unread() {
+        return entries.entrySet().stream().filter(entry -> !read.contains(entry.getKey())).map(entry -> entry.getValue().key())
+                .toList();
     }
 
     private Optional<Entry> lookup(String normalizedKey) {

@@ -15,6 +15,9 @@ import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The attributes of one Sturdy annotation on one method: the method's own configuration, else its
@@ -141,12 +144,14 @@ final class AnnotationAttributes {
     <E extends Enum<E>> E enumValue(String attribute, Class<E> enumType) {
         Optional<SturdySettings.Entry> configured = configured(attribute);
         if (configured.isPresent()) {
-            String text = String.valueOf(configured.get().value()).trim().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+            String text = String.valueOf(configured.get().value()).trim().replace('-', '_').toUpperCase(Locale.ROOT);
             try {
                 return Enum.valueOf(enumType, text);
             } catch (IllegalArgumentException unknown) {
-                throw invalid(Diagnostics.message(NameUtils.hyphenate(type.getSimpleName()) + "-" + NameUtils.hyphenate(attribute),
-                        configured.get().key(), method.location(), "must be one of " + java.util.Arrays.toString(enumType.getEnumConstants())
+                throw invalid(Diagnostics.message(NameUtils.hyphenate(type.getSimpleName()) + "-"
+                        + NameUtils.hyphenate(attribute),
+                        configured.get().key(), method.location(), "must be one of "
+                                + Arrays.toString(enumType.getEnumConstants())
                                 + ", but was " + quoted(configured.get().value())));
             }
         }
@@ -169,7 +174,8 @@ final class AnnotationAttributes {
         return own.isPresent() || name.isBlank() ? own : settings.forName(namedGroup, name, kebab);
     }
 
-    private <T> T parsed(AttributeRule rule, SturdySettings.Entry entry, java.util.function.Function<String, T> parse, String kind) {
+    private <T> T parsed(AttributeRule rule, SturdySettings.Entry entry, Function<String, T> parse,
+            String kind) {
         try {
             return parse.apply(String.valueOf(entry.value()).trim());
         } catch (NumberFormatException notANumber) {

@@ -16,6 +16,7 @@ import dev.sturdy.annotation.RateLimit;
 import dev.sturdy.annotation.Retry;
 import dev.sturdy.annotation.Timeout;
 import dev.sturdy.annotation.rules.Diagnostics;
+import dev.sturdy.annotation.rules.ReturnTypes;
 import dev.sturdy.runtime.bulkhead.BulkheadStrategy;
 import dev.sturdy.runtime.circuit.CircuitBreakerStrategy;
 import dev.sturdy.runtime.core.Facilities;
@@ -45,12 +46,10 @@ import jakarta.inject.Singleton;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -160,32 +159,24 @@ public final class ChainFactory {
 
     private static boolean isAsync(ExecutableMethod<?, ?> method, MethodName name, String firstAnnotation) {
         Class<?> type = method.getReturnType().getType();
-        if (type == CompletionStage.class || type == CompletableFuture.class) {
+        if (ReturnTypes.STAGES.contains(type.getCanonicalName())) {
             return true;
         }
-        if (method.isSuspend() || Future.class.isAssignableFrom(type) || CompletionStage.class.isAssignableFrom(type)
-                || isReactive(type)) {
+        if (method.isSuspend() || isRefused(type)) {
             throw new ConfigurationException(Diagnostics.unsupportedReturnType(firstAnnotation, name.location(),
                     method.isSuspend() ? "a suspend function" : type.getSimpleName()));
         }
         return false;
     }
 
-    /** Reactive types are recognised by name: Sturdy does not depend on any reactive library. */
-    private static boolean isReactive(Class<?> type) {
-        for (Class<?> t = type; t != null; t = t.getSuperclass()) {
-            if (t.getName().startsWith("io.reactivex.") || t.getName().startsWith("kotlinx.coroutines.flow.")) {
-                return true;
-            }
-            for (Class<?> contract : t.getInterfaces()) {
-                if (contract.getName().equals("org.reactivestreams.Publisher")
-                        || contract == java.util.concurrent.Flow.Publisher.class
-                        || isReactive(contract)) {
-                    return true;
-                }
-            }
+    /** Refused types are recognised by name: Sturdy depends on no reactive library. */
+    private static boolean isRefused(Class<?> type) {
+        String name = type.getCanonicalName();
+        if (name != null && (ReturnTypes.REFUSED_SUPERTYPES.contains(name) || ReturnTypes.inRefusedPackage(name))) {
+            return true;
         }
-        return type.getName().equals("org.reactivestreams.Publisher");
+        return type.getSuperclass() != null && isRefused(type.getSuperclass())
+                || Arrays.stream(type.getInterfaces()).anyMatch(ChainFactory::isRefused);
     }
 
     /** The Sturdy annotations that apply to one method: its own, else its class's when it is public. */

@@ -1,7 +1,6 @@
 package dev.sturdy.runtime.micronaut.declaration;
 
 import dev.sturdy.annotation.rules.Diagnostics;
-import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.fallback.FallbackCall;
 import io.micronaut.aop.MethodInvocationContext;
 import io.micronaut.inject.ExecutableMethod;
@@ -13,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
+import java.lang.invoke.MethodType;
 
 /**
  * Finds the method a {@link dev.sturdy.annotation.Fallback} names and makes it callable: in the
@@ -25,7 +25,8 @@ final class FallbackMethods {
     private FallbackMethods() {
     }
 
-    static FallbackCall<MethodInvocationContext<Object, Object>> find(ExecutableMethod<?, ?> annotated, AnnotationAttributes fallback,
+    static FallbackCall<MethodInvocationContext<Object, Object>> find(ExecutableMethod<?, ?> annotated,
+            AnnotationAttributes fallback,
                                                                       boolean async) {
         String name = fallback.text("method");
         Class<?>[] parameters = annotated.getArgumentTypes();
@@ -61,7 +62,8 @@ final class FallbackMethods {
         }
         Method chosen = withFailure != null ? withFailure : plain;
         if (chosen == null) {
-            throw fallback.invalid(unfit(annotated, fallback.method(), name, parameters, returnType, candidates, fittingParameters));
+            throw fallback.invalid(unfit(annotated, fallback.method(), name, parameters, returnType, candidates,
+                    fittingParameters));
         }
         chosen.trySetAccessible();
         return withFailure != null ? receivingFailure(chosen) : ignoringFailure(chosen);
@@ -100,7 +102,7 @@ final class FallbackMethods {
     }
 
     private static Class<?> boxed(Class<?> type) {
-        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     }
 
     private static String unfit(ExecutableMethod<?, ?> annotated, MethodName method, String name, Class<?>[] parameters,
@@ -114,7 +116,8 @@ final class FallbackMethods {
                     "a method of " + annotated.getDeclaringType().getSimpleName(), found);
         }
         if (fittingParameters.isEmpty()) {
-            return Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_PARAMETERS, method.location(), name, "a method with parameters ("
+            return Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_PARAMETERS, method.location(), name,
+                    "a method with parameters ("
                     + params + ") or (" + (params.isEmpty() ? "" : params + ", ") + "Throwable)", found);
         }
         return Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_RETURN_TYPE, method.location(), name,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reads a {@code @Fanout} method's signature: the one {@code List}, {@code Set} or
@@ -26,13 +27,14 @@ final class FanoutShapes {
 
     static FanoutShape of(ExecutableMethod<?, ?> method, MethodName name, boolean async) {
         Class<?>[] parameters = method.getArgumentTypes();
-        int[] collections = java.util.stream.IntStream.range(0, parameters.length)
+        int[] collections = IntStream.range(0, parameters.length)
                 .filter(i -> Collection.class.isAssignableFrom(parameters[i])).toArray();
         if (collections.length != 1 || !ITEM_TYPES.contains(parameters[collections[0]])) {
             throw new ConfigurationException(Diagnostics.fanoutParameters(name.location(),
                     Arrays.stream(parameters).map(Class::getSimpleName).collect(Collectors.joining(", "))));
         }
-        Argument<?> returned = async ? method.getReturnType().getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT) : method.getReturnType().asArgument();
+        Argument<?> returned = async ? method.getReturnType().getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT)
+                : method.getReturnType().asArgument();
         Class<?> type = returned.getType();
         FanoutShape.Results results;
         if (type == List.class || type == Collection.class) {
@@ -42,7 +44,8 @@ final class FanoutShapes {
         } else if (type == void.class || type == Void.class) {
             results = FanoutShape.Results.NONE;
         } else {
-            throw new ConfigurationException(Diagnostics.fanoutReturnType(name.location(), method.getReturnType().getTypeString(true)));
+            throw new ConfigurationException(Diagnostics.fanoutReturnType(name.location(), method.getReturnType()
+                    .getTypeString(true)));
         }
         return new FanoutShape(collections[0], parameters[collections[0]] == Set.class, results);
     }

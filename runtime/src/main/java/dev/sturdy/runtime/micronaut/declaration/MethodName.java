@@ -20,6 +20,7 @@ record MethodName(String display, String location, String fullName, String uniqu
         String parameters = Arrays.stream(method.getArgumentTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "));
         String fullName = method.getDeclaringType().getName() + "#" + method.getMethodName();
         return new MethodName(type + "#" + method.getMethodName(), type + "." + method.getMethodName() + "(" + parameters + ")",
-                fullName, fullName + Arrays.stream(method.getArgumentTypes()).map(Class::getName).collect(Collectors.joining(",", "(", ")")));
+                fullName, fullName + Arrays.stream(method.getArgumentTypes()).map(Class::getName)
+                        .collect(Collectors.joining(",", "(", ")")));
     }
 }

@@ -44,7 +44,8 @@ final class PolicyReader {
     }
 
     static TimeoutPolicy timeout(AnnotationAttributes timeout) {
-        return new TimeoutPolicy(timeout.method().display(), timeout.duration(AttributeRule.TIMEOUT_VALUE), timeout.flag("isolated"));
+        return new TimeoutPolicy(timeout.method().display(), timeout.duration(AttributeRule.TIMEOUT_VALUE),
+                timeout.flag("isolated"));
     }
 
     static CircuitBreakerPolicy circuitBreaker(AnnotationAttributes breaker, PolicyKey key) {

@@ -47,7 +47,8 @@ final class SturdyHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
     }
 
     private List<String> names(CircuitState state) {
-        return shared.breakers().stream().filter(breaker -> breaker.state() == state).map(breaker -> breaker.policy().name()).toList();
+        return shared.breakers().stream().filter(breaker -> breaker.state() == state).map(breaker -> breaker.policy().name())
+                .toList();
     }
 
 }

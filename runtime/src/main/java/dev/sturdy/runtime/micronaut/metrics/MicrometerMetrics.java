@@ -59,15 +59,19 @@ final class MicrometerMetrics implements PolicyObserver, ApplicationEventListene
     public void onApplicationEvent(StartupEvent event) {
         PolicyStates shared = policies.get();
         for (CircuitBreaker breaker : shared.breakers()) {
-            Gauge.builder("sturdy.circuit.state", breaker, b -> b.state() == CircuitState.CLOSED ? 0 : b.state() == CircuitState.OPEN ? 1 : 2)
+            Gauge.builder("sturdy.circuit.state", breaker, b -> b.state() == CircuitState.CLOSED ? 0
+                    : b.state() == CircuitState.OPEN ? 1 : 2)
                     .tag("breaker", breaker.policy().name()).register(registry);
         }
         for (Bulkhead bulkhead : shared.bulkheads()) {
-            Gauge.builder("sturdy.bulkhead.running", bulkhead, Bulkhead::running).tag("bulkhead", bulkhead.policy().name()).register(registry);
-            Gauge.builder("sturdy.bulkhead.waiting", bulkhead, Bulkhead::waiting).tag("bulkhead", bulkhead.policy().name()).register(registry);
+            Gauge.builder("sturdy.bulkhead.running", bulkhead, Bulkhead::running).tag("bulkhead", bulkhead.policy().name())
+                    .register(registry);
+            Gauge.builder("sturdy.bulkhead.waiting", bulkhead, Bulkhead::waiting).tag("bulkhead", bulkhead.policy().name())
+                    .register(registry);
         }
         for (RateLimiter limiter : shared.rateLimiters()) {
-            Gauge.builder("sturdy.rate-limit.available", limiter, RateLimiter::available).tag("rate-limit", limiter.policy().name())
+            Gauge.builder("sturdy.rate-limit.available", limiter, RateLimiter::available).tag("rate-limit", limiter.policy()
+                    .name())
                     .register(registry);
         }
     }
@@ -114,7 +118,8 @@ final class MicrometerMetrics implements PolicyObserver, ApplicationEventListene
 
     @Override
     public void onStateChange(String breaker, CircuitState from, CircuitState to) {
-        counters.computeIfAbsent("sturdy.circuit.transitions|" + breaker + "|" + from + "|" + to, k -> Counter.builder("sturdy.circuit.transitions")
+        counters.computeIfAbsent("sturdy.circuit.transitions|" + breaker + "|" + from + "|" + to, k ->
+                Counter.builder("sturdy.circuit.transitions")
                 .tag("breaker", breaker).tag("from", from.name()).tag("to", to.name()).register(registry)).increment();
     }
 

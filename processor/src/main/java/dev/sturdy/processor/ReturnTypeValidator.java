@@ -1,0 +1,61 @@
+package dev.sturdy.processor;
+
+import dev.sturdy.annotation.rules.Diagnostics;
+import dev.sturdy.annotation.rules.ReturnTypes;
+
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+import java.util.List;
+import javax.tools.Diagnostic;
+
+/**
+ * The return type of a protected method: Sturdy protects sync methods and {@code CompletionStage}
+ * ones, and refuses the asynchronous types it does not protect yet rather than protect them wrongly.
+ */
+final class ReturnTypeValidator {
+
+    /**
+     * @param type a method's return type
+     * @param types the compiler's type utilities
+     * @return whether the method is asynchronous: it returns a {@code CompletionStage} or {@code CompletableFuture}
+     */
+    static boolean isAsync(TypeMirror type, Types types) {
+        return type.getKind() == TypeKind.DECLARED && ReturnTypes.STAGES.contains(types.erasure(type).toString());
+    }
+
+    /** @return a problem with the return type of a method one or more Sturdy annotations apply to */
+    List<Finding> check(ExecutableElement method, Use use) {
+        Types types = use.env().getTypeUtils();
+        TypeMirror returned = method.getReturnType();
+        if (returned.getKind() != TypeKind.DECLARED) {
+            return List.of();
+        }
+        String name = types.erasure(returned).toString();
+        boolean unsupported = !ReturnTypes.STAGES.contains(name) && (ReturnTypes.inRefusedPackage(name)
+                || ReturnTypes.REFUSED_SUPERTYPES.stream().anyMatch(refused -> isA(returned, refused, types)));
+        if (!unsupported) {
+            return List.of();
+        }
+        String location = Names.of(method, use.env());
+        return List.of(new Finding(Diagnostic.Kind.ERROR,
+                Diagnostics.unsupportedReturnType(use.annotation(), location, Names.simple(returned)), method,
+                use.onMethod() ? use.mirror() : null, null));
+    }
+
+    private static boolean isA(TypeMirror type, String name, Types types) {
+        if (type instanceof DeclaredType declared && ((TypeElement) declared.asElement()).getQualifiedName()
+                .contentEquals(name)) {
+            return true;
+        }
+        for (TypeMirror supertype : types.directSupertypes(type)) {
+            if (isA(supertype, name, types)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -13,7 +13,10 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  */
 final class Permits {
 
-    /** Ints per 64-byte cache line: cell {@code i} lives at index {@code i * STRIDE}. */
+    /**
+     * Ints per 64-byte cache line: cell {@code i} lives at index {@code (i + 1) * STRIDE}, so that no
+     * cell shares a line with another cell, the array's header, or whatever lies next to the array.
+     */
     private static final int STRIDE = 16;
 
     private final AtomicIntegerArray cells;
@@ -26,9 +29,9 @@ final class Permits {
         int wanted = Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 2);
         int count = Math.min(wanted, Integer.highestOneBit(total));
         this.mask = count - 1;
-        this.cells = new AtomicIntegerArray(count * STRIDE);
+        this.cells = new AtomicIntegerArray((count + 2) * STRIDE);
         for (int cell = 0; cell < count; cell++) {
-            cells.set(cell * STRIDE, total / count + (cell < total % count ? 1 : 0));
+            cells.set((cell + 1) * STRIDE, total / count + (cell < total % count ? 1 : 0));
         }
     }
 
@@ -38,13 +41,13 @@ final class Permits {
     @SuppressWarnings("deprecation") // Thread.getId() is the id on Java 17; threadId() needs 19
     int take() {
         int home = (int) Thread.currentThread().getId() & mask;
-        int atHome = cells.get(home * STRIDE);
-        if (atHome > 0 && cells.compareAndSet(home * STRIDE, atHome, atHome - 1)) {
+        int atHome = cells.get((home + 1) * STRIDE);
+        if (atHome > 0 && cells.compareAndSet((home + 1) * STRIDE, atHome, atHome - 1)) {
             return home;
         }
         for (int k = 0; k <= mask; k++) {
             int cell = (home + k) & mask;
-            int index = cell * STRIDE;
+            int index = (cell + 1) * STRIDE;
             for (int free = cells.get(index); free > 0; free = cells.get(index)) {
                 if (cells.compareAndSet(index, free, free - 1)) {
                     return cell;
@@ -58,7 +61,7 @@ final class Permits {
      * @param cell what {@link #take()} returned
      */
     void put(int cell) {
-        cells.getAndIncrement(cell * STRIDE);
+        cells.getAndIncrement((cell + 1) * STRIDE);
     }
 
     /**
@@ -67,7 +70,7 @@ final class Permits {
     int free() {
         int free = 0;
         for (int cell = 0; cell <= mask; cell++) {
-            free += cells.get(cell * STRIDE);
+            free += cells.get((cell + 1) * STRIDE);
         }
         return free;
     }

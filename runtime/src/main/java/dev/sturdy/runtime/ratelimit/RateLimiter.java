@@ -4,7 +4,8 @@ import dev.sturdy.exception.RateLimitExceededException;
 import dev.sturdy.runtime.core.PolicyValues;
 import dev.sturdy.runtime.time.SturdyClock;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * A token bucket of capacity {@code permits} that starts full and refills continuously, one token
@@ -20,12 +21,25 @@ public final class RateLimiter {
     /** Returned by {@link #reserve()} when no token comes within {@code maxWait}. */
     static final long REJECTED = -1;
 
+    private static final VarHandle EMPTY_AT;
+
+    static {
+        try {
+            EMPTY_AT = MethodHandles.lookup().findVarHandle(RateLimiter.class, "emptyAt", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final RateLimitPolicy policy;
     private final SturdyClock clock;
     private final long interval;
     private final long capacity;
     private final long maxWait;
-    private final AtomicLong emptyAt;
+    // every call writes emptyAt: the padding keeps it off the cache lines of the objects around it
+    private long p1, p2, p3, p4, p5, p6, p7;
+    private volatile long emptyAt;
+    private long q1, q2, q3, q4, q5, q6, q7;
 
     /**
      * @param policy the limit
@@ -37,7 +51,7 @@ public final class RateLimiter {
         this.interval = Math.max(1, policy.period().toNanos() / policy.permits());
         this.capacity = interval * policy.permits();
         this.maxWait = PolicyValues.saturatedNanos(policy.maxWait());
-        this.emptyAt = new AtomicLong(clock.nanoTime() - capacity);
+        this.emptyAt = clock.nanoTime() - capacity;
     }
 
     /**
@@ -51,7 +65,7 @@ public final class RateLimiter {
      * @return tokens in the bucket now, rounded down
      */
     public int available() {
-        long tokens = (clock.nanoTime() - emptyAt.get()) / interval;
+        long tokens = (clock.nanoTime() - emptyAt) / interval;
         return (int) Math.max(0, Math.min(policy.permits(), tokens));
     }
 
@@ -64,14 +78,14 @@ public final class RateLimiter {
     long reserve() {
         long now = clock.tickedNanoTime();
         while (true) {
-            long empty = emptyAt.get();
+            long empty = emptyAt;
             long full = now - capacity;
             long next = (empty - full > 0 ? empty : full) + interval;
             long wait = next - now;
             if (wait > maxWait) {
                 return REJECTED;
             }
-            if (emptyAt.compareAndSet(empty, next)) {
+            if (EMPTY_AT.compareAndSet(this, empty, next)) {
                 return Math.max(0, wait);
             }
         }

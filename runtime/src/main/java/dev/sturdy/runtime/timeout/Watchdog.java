@@ -143,8 +143,12 @@ public final class Watchdog implements AutoCloseable {
         private final Thread thread;
         /** The deadline of the work this thread runs now, from any enclosing {@code @Timeout}; owner only. */
         long deadline = NONE;
+        // Watches of different threads end up side by side in memory (the collector copies them
+        // together); the padding keeps the fields every call writes off their neighbours' cache lines.
+        private long p1, p2, p3, p4, p5, p6, p7;
         private long interruptAt;
         private volatile long state;
+        private long q1, q2, q3, q4, q5, q6, q7;
         private volatile boolean listed;
         /** Whether the watchdog set the interrupt flag (rather than finding it set); published by FIRED. */
         private boolean interruptedByWatchdog;

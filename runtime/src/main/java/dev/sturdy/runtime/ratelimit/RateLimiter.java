@@ -14,6 +14,15 @@ import java.lang.invoke.VarHandle;
  * cell rate algorithm. A caller that may wait reserves the next token in advance, so waiting
  * callers are served in the order they arrived. Thread-safe and lock-free.
  *
+ * <p>When the bucket refills by more than one token per tick of the clock (more than 1,000 per
+ * second on the real clock), one number written by every call of every thread would make the
+ * threads queue for its cache line. So each thread takes the tokens of one tick at once, while
+ * the bucket holds them, and spends them without touching shared state; tokens it has not spent
+ * when the tick is over go back to the bucket. Tokens are only ever taken from the bucket, so
+ * never more calls are admitted than it allows; a thread's unspent tokens are unavailable to the
+ * others for at most one tick. With fewer tokens in the bucket than a tick's worth, calls take
+ * them one by one as above.
+ *
  * @see RateLimitStrategy
  */
 public final class RateLimiter {
@@ -36,6 +45,10 @@ public final class RateLimiter {
     private final long interval;
     private final long capacity;
     private final long maxWait;
+    /** Tokens a thread takes at once: one tick's refill; leases are off at 1 or less. */
+    private final long batch;
+    private final long tick;
+    private final ThreadLocal<Lease> leases = ThreadLocal.withInitial(Lease::new);
     // every call writes emptyAt: the padding keeps it off the cache lines of the objects around it
     private long p1, p2, p3, p4, p5, p6, p7;
     private volatile long emptyAt;
@@ -52,6 +65,8 @@ public final class RateLimiter {
         this.capacity = interval * policy.permits();
         this.maxWait = PolicyValues.saturatedNanos(policy.maxWait());
         this.emptyAt = clock.nanoTime() - capacity;
+        this.tick = clock.tickNanos();
+        this.batch = Math.min(tick / interval, policy.permits() / 4);
     }
 
     /**
@@ -77,6 +92,9 @@ public final class RateLimiter {
      */
     long reserve() {
         long now = clock.tickedNanoTime();
+        if (batch > 1 && spendLeased(now)) {
+            return 0;
+        }
         while (true) {
             long empty = emptyAt;
             long full = now - capacity;
@@ -89,6 +107,44 @@ public final class RateLimiter {
                 return Math.max(0, wait);
             }
         }
+    }
+
+    /** @return whether this thread had, or could take, a token of the current tick's lease */
+    private boolean spendLeased(long now) {
+        Lease lease = leases.get();
+        if (lease.tokens > 0 && now < lease.expiresAt) {
+            lease.tokens--;
+            return true;
+        }
+        if (lease.tokens > 0) {
+            giveBack(lease.tokens);
+            lease.tokens = 0;
+        }
+        while (true) {
+            long empty = emptyAt;
+            long base = Math.max(empty, now - capacity);
+            if ((now - base) / interval < batch) {
+                return false;
+            }
+            if (EMPTY_AT.compareAndSet(this, empty, base + batch * interval)) {
+                lease.tokens = batch - 1;
+                lease.expiresAt = now + tick;
+                return true;
+            }
+        }
+    }
+
+    private void giveBack(long tokens) {
+        long empty;
+        do {
+            empty = emptyAt;
+        } while (!EMPTY_AT.compareAndSet(this, empty, empty - tokens * interval));
+    }
+
+    /** One thread's tokens taken ahead for one tick; the owning thread's alone. */
+    private static final class Lease {
+        long tokens;
+        long expiresAt;
     }
 
     /** @return the exception for a call that got no token in time */

@@ -1,6 +1,13 @@
 package dev.sturdy.benchmarks.scale;
 
+import dev.sturdy.annotation.Bulkhead;
+import dev.sturdy.annotation.CircuitBreaker;
+import dev.sturdy.annotation.Fallback;
+import dev.sturdy.annotation.Retry;
+import dev.sturdy.annotation.Timeout;
+import dev.sturdy.benchmarks.Noop;
 import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Singleton;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -38,27 +45,33 @@ public final class ScaleHarness {
     private static void generate(Path dir, int methods, boolean sturdy) throws IOException {
         Path source = Files.createDirectories(dir.resolve("gen"));
         int beans = Math.max(1, methods / METHODS_PER_BEAN);
+        String annotations = sturdy
+                ? "    @" + name(Retry.class) + " @" + name(Timeout.class) + "(\"10s\") @" + name(CircuitBreaker.class) + "\n"
+                + "    @" + name(Bulkhead.class) + " @" + name(Fallback.class) + "(method = \"fallback\")\n"
+                : "    @" + name(Noop.class) + "\n";
         StringBuilder caller = new StringBuilder("package gen;\n\npublic final class CallAll {\n"
-                + "    public static long run(io.micronaut.context.ApplicationContext context) {\n        long sum = 0;\n");
+                + "    public static long run(" + name(ApplicationContext.class) + " context) {\n        long sum = 0;\n");
         for (int b = 0; b < beans; b++) {
-            StringBuilder bean = new StringBuilder("package gen;\n\n@jakarta.inject.Singleton\npublic class Service" + b + " {\n");
+            StringBuilder bean = new StringBuilder("package gen;\n\n@" + name(Singleton.class) + "\npublic class Service" + b
+                    + " {\n");
+            StringBuilder callEach = new StringBuilder("    public long callEach() {\n        long sum = 0;\n");
             for (int m = 0; m < METHODS_PER_BEAN; m++) {
-                bean.append(sturdy
-                        ? "    @dev.sturdy.annotation.Retry @dev.sturdy.annotation.Timeout(\"10s\") @dev.sturdy.annotation.CircuitBreaker\n"
-                        + "    @dev.sturdy.annotation.Bulkhead @dev.sturdy.annotation.Fallback(method = \"fallback\")\n"
-                        : "    @dev.sturdy.benchmarks.Noop\n");
-                bean.append("    public int m").append(m).append("(int x) {\n        return x + ").append(m).append(";\n    }\n\n");
+                bean.append(annotations);
+                bean.append("    public int m").append(m).append("(int x) {\n        return x + ").append(m)
+                        .append(";\n    }\n\n");
+                callEach.append("        sum += m").append(m).append("(1);\n");
             }
-            bean.append("    int fallback(int x) {\n        return -1;\n    }\n}\n");
+            bean.append("    int fallback(int x) {\n        return -1;\n    }\n\n");
+            bean.append(callEach).append("        return sum;\n    }\n}\n");
             Files.writeString(source.resolve("Service" + b + ".java"), bean);
-            caller.append("        Service").append(b).append(" s").append(b).append(" = context.getBean(Service").append(b)
-                    .append(".class);\n");
-            for (int m = 0; m < METHODS_PER_BEAN; m++) {
-                caller.append("        sum += s").append(b).append(".m").append(m).append("(1);\n");
-            }
+            caller.append("        sum += context.getBean(Service").append(b).append(".class).callEach();\n");
         }
         caller.append("        return sum;\n    }\n}\n");
         Files.writeString(source.resolve("CallAll.java"), caller);
+    }
+
+    private static String name(Class<?> type) {
+        return type.getName();
     }
 
     private static void measure(int methods, String label) throws Exception {
@@ -69,8 +82,8 @@ public final class ScaleHarness {
         long called = System.nanoTime();
         long heap = usedHeapAfterGc();
         long sturdyBytes = sturdyBytes();
-        System.out.printf("%s methods=%d start_ms=%.0f first_calls_ms=%.0f heap_mb=%.1f sturdy_kb=%.0f check=%d%n", label, methods,
-                (started - t0) / 1e6, (called - started) / 1e6, heap / 1048576.0, sturdyBytes / 1024.0, sum);
+        System.out.printf("%s methods=%d start_ms=%.0f first_calls_ms=%.0f heap_mb=%.1f sturdy_kb=%.0f check=%d%n", label,
+                methods, (started - t0) / 1e6, (called - started) / 1e6, heap / 1048576.0, sturdyBytes / 1024.0, sum);
         context.close();
     }
 

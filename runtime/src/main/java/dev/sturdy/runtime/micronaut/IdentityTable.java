@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class IdentityTable<K, V> {
 
     private volatile AtomicReferenceArray<Entry<K, V>> slots = new AtomicReferenceArray<>(64);
-    private int size;
+    private volatile int size;
 
     /** @return the value of {@code key}, or {@code null} */
     V get(K key) {
@@ -51,7 +51,7 @@ final class IdentityTable<K, V> {
     }
 
     /** @return how many keys there are */
-    synchronized int size() {
+    int size() {
         return size;
     }
 

@@ -49,14 +49,18 @@ final class StartupCheck {
             return;
         }
         List<String> problems = new ArrayList<>();
-        Map<ExecutableMethod<?, ?>, MethodChain> chains = new HashMap<>();
+        Map<SturdyInterceptor.ChainKey, MethodChain> chains = new HashMap<>();
         for (BeanDefinition<?> definition : beans.getAllBeanDefinitions()) {
             if (!Intercepted.class.isAssignableFrom(definition.getBeanType())) {
                 continue;
             }
             for (ExecutableMethod<?, ?> method : definition.getExecutableMethods()) {
+                if (!factory.protects(method)) {
+                    continue; // intercepted by others only: never reaches Sturdy's interceptor
+                }
                 try {
-                    chains.put(method, factory.build((ExecutableMethod<Object, Object>) method, interceptor));
+                    chains.put(new SturdyInterceptor.ChainKey(definition.getBeanType(), method),
+                            factory.build((ExecutableMethod<Object, Object>) method, interceptor));
                 } catch (ConfigurationException invalid) {
                     problems.add(invalid.getMessage());
                 }

@@ -16,9 +16,9 @@ public interface SturdyClock {
     long nanoTime();
 
     /**
-     * The time as of the clock's last tick: at most {@link #tickNanos()} behind {@link #nanoTime()}
-     * and far cheaper to read, for what every call does (a deadline, a token); a reading never
-     * goes backwards.
+     * The time as of the clock's last tick: about {@link #tickNanos()} behind {@link #nanoTime()}
+     * at most (more only when the machine is so loaded that the ticking thread runs late), and
+     * far cheaper to read, for what every call does (a deadline, a token).
      *
      * @return the current time in nanoseconds, rounded down to the clock's last tick
      */

@@ -73,8 +73,11 @@ public final class SystemClock implements SturdyClock, AutoCloseable {
     }
 
     private synchronized long startTicking() {
+        if (ticking) {
+            return ticked;
+        }
         long now = System.nanoTime();
-        if (!ticking && !closed) {
+        if (!closed) {
             ticked = now;
             ticking = true;
             if (ticker.getState() == Thread.State.NEW) {
@@ -89,8 +92,8 @@ public final class SystemClock implements SturdyClock, AutoCloseable {
     private void tick() {
         int idleTicks = 0;
         while (!closed) {
-            ticked = System.nanoTime();
             LockSupport.parkNanos(TICK_NANOS);
+            ticked = System.nanoTime();
             if (read) {
                 read = false;
                 idleTicks = 0;
@@ -125,6 +128,7 @@ public final class SystemClock implements SturdyClock, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        ticking = false;
         LockSupport.unpark(ticker);
         timers.shutdownNow();
     }

@@ -74,21 +74,23 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
         if (budget <= 0) {
             throw outerDeadlinePassed();
         }
-        long deadline = start + budget;
-        int before = watch.enter(deadline);
-        if (before == Watchdog.Watch.ENCLOSING_FIRED) {
+        long enclosingInterruptAt = watch.interruptAt();
+        int before = watchdog.enter(watch, start + budget);
+        if (before == Watchdog.ENCLOSING_FIRED) {
             throw outerDeadlinePassed();
         }
         Object result;
         try {
             result = delegate.call(invocation);
         } catch (Throwable failure) {
-            if (watch.exit(before, enclosing)) {
-                throw timedOut(budget);
+            if (watchdog.exit(watch, before, enclosing, enclosingInterruptAt)) {
+                TimeoutExceededException timedOut = timedOut(budget);
+                timedOut.addSuppressed(failure);
+                throw timedOut;
             }
             throw failure;
         }
-        if (watch.exit(before, enclosing)) {
+        if (watchdog.exit(watch, before, enclosing, enclosingInterruptAt)) {
             throw timedOut(budget);
         }
         return result;
@@ -123,9 +125,14 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
         } catch (InterruptedException interrupted) {
             work.cancel(true);
             if (clock.nanoTime() - deadline >= 0) {
-                // an enclosing timeout with the same deadline fired first: report this one's
+                // an enclosing timeout with the same deadline interrupted the caller: this one's
+                // ran out too, reported once, by whichever of the two completes the result
+                TimeoutExceededException exceeded = exceeded(budget);
+                if (result.completeExceptionally(exceeded)) {
+                    reportTimeout(budget);
+                }
                 Thread.currentThread().interrupt();
-                throw timedOut(budget);
+                throw exceeded;
             }
             throw Futures.interrupted("the result of " + policy.method(), interrupted);
         } finally {

@@ -15,13 +15,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * nothing: it writes its deadline into its thread's {@link Watch} (made once per thread) and arms
  * the timer only when no tick is due by then. Each tick interrupts the threads whose deadline has
  * passed and arms the next tick for the earliest deadline still pending, so while calls keep
- * coming the watchdog ticks about once per timeout, whatever the call rate.
+ * coming the watchdog ticks about once per timeout, whatever the call rate. A thread that makes
+ * no call is dropped at the next tick; with a virtual thread per request, each request's thread
+ * costs one watch until then.
  *
  * <p>An interrupt never lands after its call returned: a call ends with a compare-and-set that
  * either closes its watch (the work won) or finds that the watchdog claimed the call first (the
  * timeout won); then the caller waits until the interrupt is delivered and clears it before it
- * reports the timeout. Thread-safe; ticks run on the clock's timer thread, or on the thread that
- * advances a {@link dev.sturdy.runtime.time.ManualClock}.
+ * reports the timeout. A thread that was already interrupted when its deadline passed is not
+ * interrupted again, and keeps its flag. Thread-safe; ticks run on the clock's timer thread, or
+ * on the thread that advances a {@link dev.sturdy.runtime.time.ManualClock}.
  *
  * @see TimeoutStrategy
  */
@@ -29,10 +32,22 @@ public final class Watchdog implements AutoCloseable {
 
     /** A deadline that never comes. */
     static final long NONE = Long.MAX_VALUE;
+    /** Returned by {@link #enter} when an enclosing call's deadline fired before this call could start. */
+    static final int ENCLOSING_FIRED = -1;
+    static final int IDLE = 0;
+    static final int WATCHED = 1;
+    private static final int FIRING = 2;
+    private static final int FIRED = 3;
+    private static final long PHASES = 4;
+    private static final int SPINS_BEFORE_YIELDING = 100;
 
     private final SturdyClock clock;
-    /** Added to every deadline: calls read their start from the clock's ticked time, which may lag by this much. */
+    /**
+     * Added to every deadline: calls read their start from the clock's ticked time, which lags
+     * the real time by up to a tick, and a little more when the ticker runs late.
+     */
     private final long slack;
+    /** Holds no reference back to this watchdog, so a closed one is not kept alive by its threads. */
     private final ThreadLocal<Watch> watches = ThreadLocal.withInitial(() -> new Watch(Thread.currentThread()));
     /** Watches of threads that may be in a call; a tick drops the idle ones. */
     private final Queue<Watch> listed = new ConcurrentLinkedQueue<>();
@@ -46,7 +61,7 @@ public final class Watchdog implements AutoCloseable {
      */
     public Watchdog(SturdyClock clock) {
         this.clock = clock;
-        this.slack = clock.tickNanos();
+        this.slack = 2 * clock.tickNanos();
     }
 
     /**
@@ -65,14 +80,86 @@ public final class Watchdog implements AutoCloseable {
         }
     }
 
-    /** Makes sure a tick comes at {@code deadline} at the latest, for a watch that just started watching. */
-    private void cover(Watch watch, long deadline) {
+    /**
+     * Starts watching a call on the current thread, to be interrupted at {@code at} (plus the
+     * slack that keeps a start read from the ticked time from making the interrupt early). The
+     * call's deadline becomes the thread's enclosing one.
+     *
+     * @param watch the current thread's watch
+     * @return what the thread was before: {@link #IDLE}, {@link #WATCHED} for an enclosing call,
+     * or {@link #ENCLOSING_FIRED} when the enclosing call's deadline fired first (nothing changed)
+     */
+    int enter(Watch watch, long at) {
+        long current = watch.state;
+        int phase = phase(current);
+        if (phase >= FIRING) {
+            return ENCLOSING_FIRED;
+        }
+        if (phase == IDLE) {
+            // published by the compare-and-set below, which a tick reads before it
+            Watch.INTERRUPT_AT.setOpaque(watch, at + slack);
+        }
+        if (!Watch.STATE.compareAndSet(watch, current, next(current, WATCHED))) {
+            return ENCLOSING_FIRED;
+        }
+        if (phase == WATCHED) {
+            // earlier than the enclosing call's, so written after the new sequence: a tick that
+            // still sees the enclosing call never fires it early
+            Watch.INTERRUPT_AT.setOpaque(watch, at + slack);
+        }
+        watch.deadline = at;
+        cover(watch, at + slack);
+        return phase;
+    }
+
+    /**
+     * Stops watching the call that {@link #enter} started, going back to what the thread was.
+     *
+     * @param watch the current thread's watch
+     * @param before what {@link #enter} returned
+     * @param enclosing the enclosing deadline, restored
+     * @param enclosingInterruptAt when the enclosing call is to be interrupted, as read before {@link #enter}
+     * @return whether the watchdog claimed the call first: the call timed out, and the interrupt
+     * it caused has been cleared
+     */
+    boolean exit(Watch watch, int before, long enclosing, long enclosingInterruptAt) {
+        watch.deadline = enclosing;
+        if (before == WATCHED) {
+            // later than this call's: a tick that reads it before the state fires nothing early
+            Watch.INTERRUPT_AT.setOpaque(watch, enclosingInterruptAt);
+        }
+        long current = watch.state;
+        if (phase(current) == WATCHED && Watch.STATE.compareAndSet(watch, current, next(current, before))) {
+            if (before == WATCHED) {
+                cover(watch, enclosingInterruptAt);
+            }
+            return false;
+        }
+        for (int spins = 0; phase(current = watch.state) != FIRED; spins++) {
+            if (spins < SPINS_BEFORE_YIELDING) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+        if (watch.interruptedByWatchdog) {
+            Thread.interrupted();
+        }
+        watch.state = next(current, before);
+        if (before == WATCHED) {
+            cover(watch, enclosingInterruptAt);
+        }
+        return true;
+    }
+
+    /** Makes sure a tick comes at {@code interruptAt} at the latest, for a watch that just started watching. */
+    private void cover(Watch watch, long interruptAt) {
         if (!watch.listed) {
             watch.listed = true;
             listed.add(watch);
         }
-        if (armedAt > deadline) {
-            arm(deadline);
+        if (armedAt > interruptAt) {
+            arm(interruptAt);
         }
     }
 
@@ -80,11 +167,12 @@ public final class Watchdog implements AutoCloseable {
         if (at >= armedAt || closed) {
             return;
         }
+        Cancellable scheduled = clock.schedule(this::tick, at - clock.nanoTime());
         if (timer != null) {
             timer.cancel();
         }
+        timer = scheduled;
         armedAt = at;
-        timer = clock.schedule(this::tick, at - clock.nanoTime());
     }
 
     private synchronized void tick() {
@@ -113,22 +201,23 @@ public final class Watchdog implements AutoCloseable {
         }
     }
 
+    private static int phase(long state) {
+        return (int) (state & (PHASES - 1));
+    }
+
+    private static long next(long state, int phase) {
+        return (state & -PHASES) + PHASES + phase;
+    }
+
     /**
      * One thread's timeouts. Its state is one number, a sequence that each change of the watched
      * deadline increments and a phase: idle, watched, or claimed by the watchdog (firing, then
      * fired once the interrupt is delivered). Only the owning thread moves it out of a claim.
      */
-    final class Watch {
+    static final class Watch {
 
-        /** Returned by {@link #enter} when an enclosing call's deadline fired before this call could start. */
-        static final int ENCLOSING_FIRED = -1;
-        static final int IDLE = 0;
-        static final int WATCHED = 1;
-        private static final int FIRING = 2;
-        private static final int FIRED = 3;
-        private static final long PHASES = 4;
         private static final VarHandle STATE;
-        /** Written opaquely before the state's compare-and-set, which publishes it to the watchdog. */
+        /** Written opaquely; the state's compare-and-set publishes it to the watchdog. */
         private static final VarHandle INTERRUPT_AT;
 
         static {
@@ -146,7 +235,7 @@ public final class Watchdog implements AutoCloseable {
         // Watches of different threads end up side by side in memory (the collector copies them
         // together); the padding keeps the fields every call writes off their neighbours' cache lines.
         private long p1, p2, p3, p4, p5, p6, p7;
-        private long interruptAt;
+        private long interruptAt = NONE;
         private volatile long state;
         private long q1, q2, q3, q4, q5, q6, q7;
         private volatile boolean listed;
@@ -157,61 +246,9 @@ public final class Watchdog implements AutoCloseable {
             this.thread = thread;
         }
 
-        /**
-         * Starts watching a call on this thread, to be interrupted at {@code at} (plus the clock's
-         * tick, so that a start read from the ticked time never makes the interrupt early). The
-         * call's deadline becomes this thread's enclosing one.
-         *
-         * @return what the thread was before: {@link #IDLE}, {@link #WATCHED} for an enclosing call,
-         * or {@link #ENCLOSING_FIRED} when the enclosing call's deadline fired first (nothing changed)
-         */
-        int enter(long at) {
-            long current = state;
-            int phase = phase(current);
-            if (phase >= FIRING) {
-                return ENCLOSING_FIRED;
-            }
-            INTERRUPT_AT.setOpaque(this, at + slack);
-            if (!STATE.compareAndSet(this, current, next(current, WATCHED))) {
-                return ENCLOSING_FIRED;
-            }
-            deadline = at;
-            cover(this, at + slack);
-            return phase;
-        }
-
-        /**
-         * Stops watching the call that {@link #enter} started, going back to what the thread was.
-         *
-         * @param before what {@link #enter} returned
-         * @param enclosing the enclosing deadline, restored
-         * @return whether the watchdog claimed the call first: the call timed out, and the interrupt
-         * it caused has been cleared
-         */
-        boolean exit(int before, long enclosing) {
-            deadline = enclosing;
-            if (before == WATCHED) {
-                INTERRUPT_AT.setOpaque(this, enclosing
-                        + slack); // later than this call's: a tick that reads it early fires nothing wrongly
-            }
-            long current = state;
-            if (phase(current) == WATCHED && STATE.compareAndSet(this, current, next(current, before))) {
-                if (before == WATCHED) {
-                    cover(this, enclosing + slack);
-                }
-                return false;
-            }
-            while (phase(current = state) != FIRED) {
-                Thread.onSpinWait();
-            }
-            if (interruptedByWatchdog) {
-                Thread.interrupted();
-            }
-            state = next(current, before);
-            if (before == WATCHED) {
-                cover(this, enclosing + slack);
-            }
-            return true;
+        /** @return when the call this thread is in is to be interrupted; owner only */
+        long interruptAt() {
+            return (long) INTERRUPT_AT.getOpaque(this);
         }
 
         private boolean idle() {
@@ -239,14 +276,6 @@ public final class Watchdog implements AutoCloseable {
                 state = current - WATCHED + FIRED;
             }
             return NONE;
-        }
-
-        private static int phase(long state) {
-            return (int) (state & (PHASES - 1));
-        }
-
-        private static long next(long state, int phase) {
-            return (state & -PHASES) + PHASES + phase;
         }
     }
 }

@@ -22,8 +22,9 @@ import java.util.concurrent.locks.LockSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hammers a small pool of caller threads, on the real clock, with calls that end right around
- * their deadline, some interruptibly and some not, and checks after every call that the thread
+ * Hammers a small pool of caller threads, on the real clock, with calls that end around the
+ * moment the watchdog interrupts them (the deadline plus the slack it allows for the clock's
+ * ticked reading), some interruptibly and some not, and checks after every call that the thread
  * carries no interrupt flag and that its next blocking call is not interrupted: the watchdog's
  * interrupt may never land after a call returned. The outcome of each call (value or timeout)
  * depends on scheduling; what is asserted holds for every interleaving.
@@ -79,7 +80,8 @@ class CallerThreadTimeoutStressTest {
         int values = 0;
         int timeouts = 0;
         for (int i = 0; i < CALLS_PER_CALLER; i++) {
-            long workNanos = DEADLINE_NANOS / 2 + ThreadLocalRandom.current().nextLong(DEADLINE_NANOS);
+            long interruptedAfter = DEADLINE_NANOS + 2 * clock.tickNanos();
+            long workNanos = ThreadLocalRandom.current().nextLong(interruptedAfter / 2, 2 * interruptedAfter);
             boolean interruptible = (i & 1) == 0;
             try {
                 strategy.call(new TestInvocation(attempt -> work(workNanos, interruptible)));

@@ -272,6 +272,50 @@ class TimeoutStrategyTest {
     }
 
     @Test
+    void syncTimeoutInsideAnAsyncOneLeavesTheSyncCallAroundBothItsOwnDeadline() throws Exception {
+        TimeoutStrategy<TestInvocation> inner = timeout("Inner#call", Duration.ofSeconds(5), false);
+        TimeoutStrategy<TestInvocation> middle = timeout("Middle#call", Duration.ofMillis(100), false);
+        CountDownLatch middleStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<CompletableFuture<Object>> middleResult = new AtomicReference<>();
+        TestInvocation outerCall = new TestInvocation(attempt -> {
+            middleResult.set(middle.callAsync(new TestInvocation(a -> {
+                inner.call(new TestInvocation(b -> "quick"));
+                return new CompletableFuture<>();
+            })));
+            middleStarted.countDown();
+            release.await();
+            return "outer done";
+        });
+
+        Future<?> caller = callInBackground(timeout("Outer#call", Duration.ofSeconds(10), false), outerCall);
+        assertThat(middleStarted.await(10, SECONDS)).isTrue();
+        clock.advance(Duration.ofMillis(150));
+        release.countDown();
+
+        assertThat(middleResult.get()).isCompletedExceptionally();
+        assertThat(caller.get(10, SECONDS)).as("the outer call's deadline is 10s, not the async one's 100ms")
+                .isEqualTo("outer done");
+        assertThat(timeouts).containsExactly("Middle#call after PT0.1S");
+    }
+
+    @Test
+    void isolatedTimeoutInsideOneOnTheCallersThreadWithTheSameDeadlineIsReportedOnce() throws Exception {
+        TimeoutStrategy<TestInvocation> inner = timeout("Inner#call", Duration.ofSeconds(5), true);
+        CountDownLatch innerStarted = new CountDownLatch(1);
+        TestInvocation outerCall = new TestInvocation(attempt -> inner.call(new TestInvocation(blockUntilInterrupted(innerStarted,
+                new CountDownLatch(1)))));
+
+        Future<?> caller = callInBackground(timeout("Outer#call", Duration.ofSeconds(1), false), outerCall);
+        assertThat(innerStarted.await(10, SECONDS)).isTrue();
+        clock.awaitPendingTimers(2, REACT);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> caller.get(10, SECONDS)).cause().isInstanceOf(TimeoutExceededException.class);
+        assertThat(timeouts).containsExactlyInAnyOrder("Inner#call after PT1S", "Outer#call after PT1S");
+    }
+
+    @Test
     void interruptedIsolatedCallerCancelsTheWorkAndKeepsTheFlag() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch workInterrupted = new CountDownLatch(1);
@@ -333,12 +377,12 @@ class TimeoutStrategyTest {
         assertThat(timeouts).isEmpty();
     }
 
-    @ParameterizedTest(name = "isolated={0}")
-    @ValueSource(booleans = {false, true})
-    void workThatFinishesAsTheTimerFiresIsNotReportedAsATimeout(boolean isolated) throws Throwable {
+    /** On the caller's thread the same race is settled by the watch: see CallerThreadTimeoutStressTest. */
+    @Test
+    void isolatedWorkThatFinishesAsTheTimerFiresIsNotReportedAsATimeout() throws Throwable {
         SturdyClock tooLateToCallOff = new ClockWhoseTimersCannotBeCalledOff(clock);
 
-        Object result = timeout("Service#call", Duration.ofSeconds(1), isolated, tooLateToCallOff)
+        Object result = timeout("Service#call", Duration.ofSeconds(1), true, tooLateToCallOff)
                 .call(new TestInvocation(attempt -> "done"));
         clock.advance(Duration.ofSeconds(1));
 

@@ -93,7 +93,15 @@ public final class ChainFactory {
         this.observer = observers.asOne();
     }
 
-    /** @return how many chains this factory has built: one per protected method, at start-up */
+    /**
+     * @param method a method of an intercepted bean
+     * @return whether a Sturdy annotation applies to it (its own, or its class's)
+     */
+    public boolean protects(ExecutableMethod<?, ?> method) {
+        return !new Annotations(method.getAnnotationMetadata(), method, MethodName.of(method)).none();
+    }
+
+    /** @return how many chains with a policy this factory has built: one per protected method, at start-up */
     public long chainsBuilt() {
         return chainsBuilt.get();
     }
@@ -105,7 +113,6 @@ public final class ChainFactory {
      * @throws ConfigurationException naming annotation, attribute, method and value when a use is invalid
      */
     public MethodChain build(ExecutableMethod<Object, Object> method, MethodInterceptor<Object, Object> interceptor) {
-        chainsBuilt.incrementAndGet();
         MethodName name = MethodName.of(method);
         Invoker<MethodInvocationContext<Object, Object>> invoker = new MicronautInvoker(interceptor, beanContext);
         Facilities<MethodInvocationContext<Object, Object>> facilities = new Facilities<>(invoker, clock, inFlight, executor);
@@ -114,6 +121,7 @@ public final class ChainFactory {
         if (!settings.enabled() || annotations.none()) {
             return new MethodChain(chain, false);
         }
+        chainsBuilt.incrementAndGet();
         boolean async = isAsync(method, name, annotations.first());
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
         if (bulkhead.isPresent()) {

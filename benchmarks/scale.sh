@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What an application pays for Sturdy as it grows (see ScaleHarness): for N protected methods,
 # compile time, context start, first calls, heap, against the same application with a no-op
-# interceptor on each method. Usage, from the repository root: benchmarks/scale.sh [N ...]
+# interceptor on each method, three runs each. Usage, from the repository root: benchmarks/scale.sh [N ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-100 1000 10000}")
@@ -18,6 +18,8 @@ for n in ${sizes[@]}; do
     javac -nowarn -d "$dir/classes" -cp "$deps" -processorpath "$deps" $(find "$dir/src" -name '*.java') 2>&1 | grep -v '^Note:' || true
     end=$(date +%s%N)
     echo "$variant methods=$n compile_ms=$(( (end - begin) / 1000000 ))"
-    java -Xmx2g -cp "$dir/classes:$deps" dev.sturdy.benchmarks.scale.ScaleHarness measure "$n" "$variant"
+    for run in 1 2 3; do # start-up times vary by a few hundred ms from run to run: compare medians
+      java -Xmx2g -cp "$dir/classes:$deps" dev.sturdy.benchmarks.scale.ScaleHarness measure "$n" "$variant"
+    done
   done
 done

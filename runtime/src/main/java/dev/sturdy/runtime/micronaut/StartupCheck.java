@@ -55,12 +55,11 @@ final class StartupCheck {
                 continue;
             }
             for (ExecutableMethod<?, ?> method : definition.getExecutableMethods()) {
-                if (!factory.protects(method)) {
-                    continue; // intercepted by others only: never reaches Sturdy's interceptor
-                }
                 try {
-                    chains.put(new SturdyInterceptor.ChainKey(definition.getBeanType(), method),
-                            factory.build((ExecutableMethod<Object, Object>) method, interceptor));
+                    MethodChain chain = factory.buildIfProtected((ExecutableMethod<Object, Object>) method, interceptor);
+                    if (chain != null) { // null: only other interceptors bind it, it never reaches Sturdy's
+                        chains.put(new SturdyInterceptor.ChainKey(definition.getBeanType(), method), chain);
+                    }
                 } catch (ConfigurationException invalid) {
                     problems.add(invalid.getMessage());
                 }

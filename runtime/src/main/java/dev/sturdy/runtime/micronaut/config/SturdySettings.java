@@ -42,6 +42,8 @@ public final class SturdySettings {
     public record Entry(String key, Object value) {
     }
 
+    private final Map<String, Boolean> policySwitches = new ConcurrentHashMap<>();
+
     SturdySettings(Environment environment) {
         this.environment = environment;
         environment.getProperties(METHODS, StringConvention.RAW).forEach((key, value) -> {
@@ -73,9 +75,10 @@ public final class SturdySettings {
         return environment.getProperty(PREFIX + ".enabled", Boolean.class).orElse(true);
     }
 
-    /** @return {@code sturdy.<policy>.enabled}, true unless set to false */
+    /** @return {@code sturdy.<policy>.enabled}, true unless set to false; read once per policy */
     public boolean enabled(String policy) {
-        return environment.getProperty(PREFIX + "." + policy + ".enabled", Boolean.class).orElse(true);
+        return policySwitches.computeIfAbsent(policy,
+                p -> environment.getProperty(PREFIX + "." + p + ".enabled", Boolean.class).orElse(true));
     }
 
     /**

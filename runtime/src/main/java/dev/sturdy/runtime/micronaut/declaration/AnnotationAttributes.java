@@ -13,7 +13,10 @@ import io.micronaut.core.naming.NameUtils;
 
 import java.lang.annotation.Annotation;
 import java.time.Duration;
+import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Arrays;
 import java.util.Locale;
@@ -224,10 +227,24 @@ final class AnnotationAttributes {
     }
 
     private Object defaultValue(String attribute) {
-        try {
-            return type.getMethod(attribute).getDefaultValue();
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("@" + type.getSimpleName() + " has no attribute " + attribute, e);
+        Object found = DEFAULTS.get(type).get(attribute);
+        if (found == null) {
+            throw new IllegalStateException("@" + type.getSimpleName() + " has no attribute " + attribute);
         }
+        return found;
     }
+
+    /** Each annotation type's default values, read once: reflection per attribute per method slowed start-up. */
+    private static final ClassValue<Map<String, Object>> DEFAULTS = new ClassValue<>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> annotation) {
+            Map<String, Object> defaults = new HashMap<>();
+            for (Method attribute : annotation.getDeclaredMethods()) {
+                if (attribute.getDefaultValue() != null) {
+                    defaults.put(attribute.getName(), attribute.getDefaultValue());
+                }
+            }
+            return Map.copyOf(defaults);
+        }
+    };
 }

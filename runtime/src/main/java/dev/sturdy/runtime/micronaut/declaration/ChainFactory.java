@@ -93,14 +93,6 @@ public final class ChainFactory {
         this.observer = observers.asOne();
     }
 
-    /**
-     * @param method a method of an intercepted bean
-     * @return whether a Sturdy annotation applies to it (its own, or its class's)
-     */
-    public boolean protects(ExecutableMethod<?, ?> method) {
-        return !new Annotations(method.getAnnotationMetadata(), method, MethodName.of(method)).none();
-    }
-
     /** @return how many chains with a policy this factory has built: one per protected method, at start-up */
     public long chainsBuilt() {
         return chainsBuilt.get();
@@ -113,16 +105,32 @@ public final class ChainFactory {
      * @throws ConfigurationException naming annotation, attribute, method and value when a use is invalid
      */
     public MethodChain build(ExecutableMethod<Object, Object> method, MethodInterceptor<Object, Object> interceptor) {
+        MethodChain chain = buildIfProtected(method, interceptor);
+        return chain != null ? chain : new MethodChain(new Sentinel<>(new MicronautInvoker(interceptor, beanContext),
+                MethodName.of(method).display()), false);
+    }
+
+    /**
+     * Like {@link #build}, for a method that may carry no Sturdy annotation.
+     *
+     * @return the chain, or {@code null} when no Sturdy annotation applies to the method (or Sturdy is off)
+     * @throws ConfigurationException naming annotation, attribute, method and value when a use is invalid
+     */
+    public MethodChain buildIfProtected(ExecutableMethod<Object, Object> method, MethodInterceptor<Object, Object> interceptor) {
+        if (!settings.enabled()) {
+            return null;
+        }
         MethodName name = MethodName.of(method);
+        Annotations annotations = new Annotations(method.getAnnotationMetadata(), method, name);
+        String first = annotations.first();
+        if (first == null) {
+            return null;
+        }
         Invoker<MethodInvocationContext<Object, Object>> invoker = new MicronautInvoker(interceptor, beanContext);
         Facilities<MethodInvocationContext<Object, Object>> facilities = new Facilities<>(invoker, clock, inFlight, executor);
         Strategy<MethodInvocationContext<Object, Object>> chain = new Sentinel<>(invoker, name.display());
-        Annotations annotations = new Annotations(method.getAnnotationMetadata(), method, name);
-        if (!settings.enabled() || annotations.none()) {
-            return new MethodChain(chain, false);
-        }
         chainsBuilt.incrementAndGet();
-        boolean async = isAsync(method, name, annotations.first());
+        boolean async = isAsync(method, name, first);
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
         if (bulkhead.isPresent()) {
             PolicyKey key = bulkhead.get().key();
@@ -200,10 +208,6 @@ public final class ChainFactory {
             this.method = method;
             this.classLevelApplies = Modifier.isPublic(method.getTargetMethod().getModifiers());
             this.name = name;
-        }
-
-        boolean none() {
-            return first() == null;
         }
 
         /** @return the simple name of the first Sturdy annotation that applies, or {@code null} */

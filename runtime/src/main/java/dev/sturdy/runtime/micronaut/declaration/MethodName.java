@@ -2,8 +2,6 @@ package dev.sturdy.runtime.micronaut.declaration;
 
 import io.micronaut.inject.ExecutableMethod;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * How messages name a method.
@@ -15,12 +13,19 @@ import java.util.stream.Collectors;
  */
 record MethodName(String display, String location, String fullName, String uniqueName) {
 
+    /** Built once per protected method at start-up, so with plain loops rather than streams. */
     static MethodName of(ExecutableMethod<?, ?> method) {
-        String type = method.getDeclaringType().getSimpleName();
-        String parameters = Arrays.stream(method.getArgumentTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "));
-        String fullName = method.getDeclaringType().getName() + "#" + method.getMethodName();
-        return new MethodName(type + "#" + method.getMethodName(), type + "." + method.getMethodName() + "(" + parameters + ")",
-                fullName, fullName + Arrays.stream(method.getArgumentTypes()).map(Class::getName)
-                        .collect(Collectors.joining(",", "(", ")")));
+        Class<?> declaring = method.getDeclaringType();
+        String type = declaring.getSimpleName();
+        String name = method.getMethodName();
+        StringBuilder location = new StringBuilder(type).append('.').append(name).append('(');
+        String fullName = declaring.getName() + "#" + name;
+        StringBuilder unique = new StringBuilder(fullName).append('(');
+        Class<?>[] parameters = method.getArgumentTypes();
+        for (int i = 0; i < parameters.length; i++) {
+            location.append(i == 0 ? "" : ", ").append(parameters[i].getSimpleName());
+            unique.append(i == 0 ? "" : ",").append(parameters[i].getName());
+        }
+        return new MethodName(type + "#" + name, location.append(')').toString(), fullName, unique.append(')').toString());
     }
 }

@@ -1,12 +1,16 @@
 package dev.sturdy.runtime.time;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A clock that only moves when told to, for tests: {@link #advance(Duration)} moves time forward
- * and runs every timer that falls due, in deadline order, on the advancing thread, so that an
+ * and runs every timer that falls due, in deadline order, then every {@link #everyTick} check, on
+ * the advancing thread, so that an
  * async retry's next attempt has run when {@code advance} returns. {@link #sleep}
  * does not block: it advances the clock by the time slept, so a synchronous retry with long
  * back-off delays finishes at once while every timer still fires at its moment. Thread-safe.
@@ -14,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 public final class ManualClock implements SturdyClock {
 
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final List<BooleanSupplier> checks = new CopyOnWriteArrayList<>();
     private long now;
     private long sequence;
 
@@ -94,6 +99,12 @@ public final class ManualClock implements SturdyClock {
         }
     }
 
+    /** Runs {@code check} whenever the clock is advanced, after the timers that fell due. */
+    @Override
+    public void everyTick(BooleanSupplier check) {
+        checks.add(check);
+    }
+
     private void advanceNanos(long nanos) {
         long target;
         synchronized (this) {
@@ -105,13 +116,14 @@ public final class ManualClock implements SturdyClock {
                 due = timers.peek();
                 if (due == null || due.deadline > target) {
                     now = Math.max(now, target);
-                    return;
+                    break;
                 }
                 timers.poll();
                 now = Math.max(now, due.deadline);
             }
             due.task.run();
         }
+        checks.forEach(BooleanSupplier::getAsBoolean);
     }
 
     private synchronized void cancel(Timer timer) {

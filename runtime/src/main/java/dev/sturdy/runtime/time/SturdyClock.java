@@ -1,5 +1,7 @@
 package dev.sturdy.runtime.time;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * The only source of time for Sturdy's strategies: reading it, waiting, and scheduling. Replace
  * it with a {@link ManualClock} to drive retries, timeouts and delays without waiting.
@@ -32,6 +34,16 @@ public interface SturdyClock {
     default long tickNanos() {
         return 0;
     }
+
+    /**
+     * Has {@code check} run at every tick of this clock: every {@link #tickNanos()} while the
+     * clock ticks (a {@link ManualClock} runs it whenever it is advanced). The clock ticks while
+     * {@link #tickedNanoTime()} is being read and while a check returns {@code true} (it has
+     * something pending). Checks must be quick and must not throw.
+     *
+     * @param check what to run; returns whether it needs further ticks
+     */
+    void everyTick(BooleanSupplier check);
 
     /**
      * Runs {@code task} once, {@code delayNanos} from now, never on the thread that scheduled it

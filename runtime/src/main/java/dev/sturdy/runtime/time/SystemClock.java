@@ -1,11 +1,14 @@
 package dev.sturdy.runtime.time;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -35,6 +38,7 @@ public final class SystemClock implements SturdyClock, AutoCloseable {
     /** Set by readers, cleared by the ticker: tells it whether anyone still reads. */
     private volatile boolean read;
     private volatile boolean closed;
+    private final List<BooleanSupplier> checks = new CopyOnWriteArrayList<>();
 
     /**
      * Starts the scheduler thread lazily, on the first timer.
@@ -89,22 +93,41 @@ public final class SystemClock implements SturdyClock, AutoCloseable {
         return now;
     }
 
+    @Override
+    public void everyTick(BooleanSupplier check) {
+        checks.add(check);
+    }
+
     private void tick() {
         int idleTicks = 0;
         while (!closed) {
             LockSupport.parkNanos(TICK_NANOS);
             ticked = System.nanoTime();
-            if (read) {
+            if (runChecks() | read) {
                 read = false;
                 idleTicks = 0;
             } else if (++idleTicks >= IDLE_TICKS_BEFORE_PARKING) {
                 ticking = false;
+                // a reader that saw ticking just before it was cleared has set read: look again
+                if (read || runChecks()) {
+                    ticking = true;
+                    continue;
+                }
                 while (!ticking && !closed) {
                     LockSupport.park(this);
                 }
                 idleTicks = 0;
             }
         }
+    }
+
+    /** @return whether any check has something pending */
+    private boolean runChecks() {
+        boolean pending = false;
+        for (BooleanSupplier check : checks) {
+            pending |= check.getAsBoolean();
+        }
+        return pending;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.sturdy.runtime.timeout;
 
-import dev.sturdy.runtime.time.Cancellable;
 import dev.sturdy.runtime.time.SturdyClock;
 
 import java.lang.invoke.MethodHandles;
@@ -11,19 +10,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Interrupts a caller's thread when its sync call outlives its deadline, for every {@code @Timeout}
- * that runs on the caller's thread, with one timer in all. A call schedules nothing and allocates
- * nothing: it writes its deadline into its thread's {@link Watch} (made once per thread) and arms
- * the timer only when no tick is due by then. Each tick interrupts the threads whose deadline has
- * passed and arms the next tick for the earliest deadline still pending, so while calls keep
- * coming the watchdog ticks about once per timeout, whatever the call rate. A thread that makes
- * no call is dropped at the next tick; with a virtual thread per request, each request's thread
- * costs one watch until then.
+ * that runs on the caller's thread. A call schedules nothing, allocates nothing and takes no lock:
+ * it writes its deadline into its thread's {@link Watch} (made and listed once per thread). The
+ * clock's ticks (every millisecond while calls are made or watched; see
+ * {@link SturdyClock#everyTick}) look at the listed watches and interrupt the threads whose
+ * deadline has passed, so a deadline fires within a tick or two of its moment. Watches of
+ * threads that have ended are dropped at the next tick; with a virtual thread per request, each
+ * request's thread costs one watch until then.
  *
  * <p>An interrupt never lands after its call returned: a call ends with a compare-and-set that
  * either closes its watch (the work won) or finds that the watchdog claimed the call first (the
  * timeout won); then the caller waits until the interrupt is delivered and clears it before it
  * reports the timeout. A thread that was already interrupted when its deadline passed is not
- * interrupted again, and keeps its flag. Thread-safe; ticks run on the clock's timer thread, or
+ * interrupted again, and keeps its flag. Thread-safe; checks run on the clock's ticker thread, or
  * on the thread that advances a {@link dev.sturdy.runtime.time.ManualClock}.
  *
  * @see TimeoutStrategy
@@ -49,19 +48,17 @@ public final class Watchdog implements AutoCloseable {
     private final long slack;
     /** Holds no reference back to this watchdog, so a closed one is not kept alive by its threads. */
     private final ThreadLocal<Watch> watches = ThreadLocal.withInitial(() -> new Watch(Thread.currentThread()));
-    /** Watches of threads that may be in a call; a tick drops the idle ones. */
+    /** The watch of every live thread that has made a call; each thread lists its own, once. */
     private final Queue<Watch> listed = new ConcurrentLinkedQueue<>();
-    /** When the next tick is due, {@link #NONE} when none is. */
-    private volatile long armedAt = NONE;
-    private Cancellable timer;
-    private boolean closed;
+    private volatile boolean closed;
 
     /**
-     * @param clock reads the time and runs the ticks
+     * @param clock reads the time and runs the checks at its ticks
      */
     public Watchdog(SturdyClock clock) {
         this.clock = clock;
         this.slack = 2 * clock.tickNanos();
+        clock.everyTick(this::check);
     }
 
     /**
@@ -71,13 +68,10 @@ public final class Watchdog implements AutoCloseable {
         return watches.get();
     }
 
-    /** Stops ticking: calls in flight are no longer interrupted. */
+    /** Stops watching: calls in flight are no longer interrupted. */
     @Override
-    public synchronized void close() {
+    public void close() {
         closed = true;
-        if (timer != null) {
-            timer.cancel();
-        }
     }
 
     /**
@@ -95,20 +89,23 @@ public final class Watchdog implements AutoCloseable {
         if (phase >= FIRING) {
             return ENCLOSING_FIRED;
         }
+        if (!watch.listed) {
+            watch.listed = true;
+            listed.add(watch);
+        }
         if (phase == IDLE) {
-            // published by the compare-and-set below, which a tick reads before it
+            // the watchdog never changes an idle watch: a release store publishes the deadline with it
             Watch.INTERRUPT_AT.setOpaque(watch, at + slack);
-        }
-        if (!Watch.STATE.compareAndSet(watch, current, next(current, WATCHED))) {
-            return ENCLOSING_FIRED;
-        }
-        if (phase == WATCHED) {
-            // earlier than the enclosing call's, so written after the new sequence: a tick that
+            Watch.STATE.setRelease(watch, next(current, WATCHED));
+        } else {
+            if (!Watch.STATE.compareAndSet(watch, current, next(current, WATCHED))) {
+                return ENCLOSING_FIRED;
+            }
+            // earlier than the enclosing call's, so written after the new sequence: a check that
             // still sees the enclosing call never fires it early
             Watch.INTERRUPT_AT.setOpaque(watch, at + slack);
         }
         watch.deadline = at;
-        cover(watch, at + slack);
         return phase;
     }
 
@@ -130,9 +127,6 @@ public final class Watchdog implements AutoCloseable {
         }
         long current = watch.state;
         if (phase(current) == WATCHED && Watch.STATE.compareAndSet(watch, current, next(current, before))) {
-            if (before == WATCHED) {
-                cover(watch, enclosingInterruptAt);
-            }
             return false;
         }
         for (int spins = 0; phase(current = watch.state) != FIRED; spins++) {
@@ -146,59 +140,30 @@ public final class Watchdog implements AutoCloseable {
             Thread.interrupted();
         }
         watch.state = next(current, before);
-        if (before == WATCHED) {
-            cover(watch, enclosingInterruptAt);
-        }
         return true;
     }
 
-    /** Makes sure a tick comes at {@code interruptAt} at the latest, for a watch that just started watching. */
-    private void cover(Watch watch, long interruptAt) {
-        if (!watch.listed) {
-            watch.listed = true;
-            listed.add(watch);
+    /**
+     * At a tick of the clock: interrupts the threads whose deadline has passed and forgets the
+     * watches of threads that have ended.
+     *
+     * @return whether any call is still watched (the clock keeps ticking for it)
+     */
+    private boolean check() {
+        if (closed) {
+            return false;
         }
-        if (armedAt > interruptAt) {
-            arm(interruptAt);
-        }
-    }
-
-    private synchronized void arm(long at) {
-        if (at >= armedAt || closed) {
-            return;
-        }
-        Cancellable scheduled = clock.schedule(this::tick, at - clock.nanoTime());
-        if (timer != null) {
-            timer.cancel();
-        }
-        timer = scheduled;
-        armedAt = at;
-    }
-
-    private synchronized void tick() {
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
-        // a call that starts watching from here on sees no tick due and arms one, unless this tick sees it
-        armedAt = NONE;
         long now = clock.nanoTime();
-        long next = NONE;
+        boolean pending = false;
         for (Iterator<Watch> all = listed.iterator(); all.hasNext(); ) {
             Watch watch = all.next();
-            if (watch.idle()) {
-                watch.listed = false;
-                if (watch.idle()) {
-                    all.remove();
-                    continue;
-                }
-                watch.listed = true;
+            if (watch.watching()) {
+                pending |= watch.interruptIfDue(now);
+            } else if (!watch.thread.isAlive()) {
+                all.remove();
             }
-            next = Math.min(next, watch.interruptIfDue(now));
         }
-        if (next != NONE) {
-            arm(next);
-        }
+        return pending;
     }
 
     private static int phase(long state) {
@@ -238,7 +203,8 @@ public final class Watchdog implements AutoCloseable {
         private long interruptAt = NONE;
         private volatile long state;
         private long q1, q2, q3, q4, q5, q6, q7;
-        private volatile boolean listed;
+        /** Whether the owner has listed this watch; owner only. */
+        private boolean listed;
         /** Whether the watchdog set the interrupt flag (rather than finding it set); published by FIRED. */
         private boolean interruptedByWatchdog;
 
@@ -251,21 +217,21 @@ public final class Watchdog implements AutoCloseable {
             return (long) INTERRUPT_AT.getOpaque(this);
         }
 
-        private boolean idle() {
-            return phase(state) == IDLE;
+        private boolean watching() {
+            return phase(state) == WATCHED;
         }
 
         /**
-         * @return the deadline still pending, or {@link #NONE}
+         * @return whether the call is still watched, its deadline not passed yet
          */
-        private long interruptIfDue(long now) {
+        private boolean interruptIfDue(long now) {
             long current = state;
             if (phase(current) != WATCHED) {
-                return NONE;
+                return false;
             }
             long at = (long) INTERRUPT_AT.getOpaque(this);
             if (at > now) {
-                return at;
+                return true;
             }
             if (STATE.compareAndSet(this, current, current - WATCHED + FIRING)) {
                 boolean alreadyInterrupted = thread.isInterrupted();
@@ -275,7 +241,7 @@ public final class Watchdog implements AutoCloseable {
                 interruptedByWatchdog = !alreadyInterrupted;
                 state = current - WATCHED + FIRED;
             }
-            return NONE;
+            return false;
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,6 +139,11 @@ class RateLimiterLeaseTest {
         @Override
         public void sleep(long nanos) throws InterruptedException {
             clock.sleep(nanos);
+        }
+
+        @Override
+        public void everyTick(BooleanSupplier check) {
+            clock.everyTick(check);
         }
     }
 }

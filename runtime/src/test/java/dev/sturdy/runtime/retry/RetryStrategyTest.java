@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -359,6 +360,11 @@ class RetryStrategyTest {
                 throw new InterruptedException("interrupted while waiting");
             }
             clock.sleep(nanos);
+        }
+
+        @Override
+        public void everyTick(BooleanSupplier check) {
+            clock.everyTick(check);
         }
     }
 }

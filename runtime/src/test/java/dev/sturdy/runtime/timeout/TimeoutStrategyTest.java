@@ -253,13 +253,13 @@ class TimeoutStrategyTest {
     void innerCallIsNotStartedWhenTheOuterDeadlineHasPassed(boolean isolated) throws Exception {
         TestInvocation innerCall = new TestInvocation(attempt -> "should not run");
         TimeoutStrategy<TestInvocation> inner = timeout("Inner#call", Duration.ofSeconds(5), isolated);
-        AtomicReference<Throwable> innerOutcome = new AtomicReference<>();
+        CompletableFuture<Throwable> innerOutcome = new CompletableFuture<>();
         TestInvocation outerCall = new TestInvocation(attempt -> {
             clock.advance(Duration.ofSeconds(2));
             try {
                 return inner.call(innerCall);
             } catch (Throwable failure) {
-                innerOutcome.set(failure);
+                innerOutcome.complete(failure);
                 throw failure;
             }
         });
@@ -267,7 +267,8 @@ class TimeoutStrategyTest {
         Future<?> caller = callInBackground(timeout("Outer#call", Duration.ofSeconds(1), isolated), outerCall);
 
         assertThatThrownBy(() -> caller.get(10, SECONDS)).cause().isInstanceOf(TimeoutExceededException.class);
-        assertThat(innerOutcome.get()).isInstanceOf(TimeoutExceededException.class)
+        // isolated, the outer caller is answered at its deadline while its work goes on: wait for it
+        assertThat(innerOutcome.get(10, SECONDS)).isInstanceOf(TimeoutExceededException.class)
                 .hasMessage("Inner#call was not started: the deadline of an enclosing @Timeout has passed");
         assertThat(innerCall.attempts()).isZero();
     }
@@ -301,7 +302,7 @@ class TimeoutStrategyTest {
     }
 
     @Test
-    void isolatedTimeoutInsideOneOnTheCallersThreadWithTheSameDeadlineIsReportedOnce() throws Exception {
+    void isolatedTimeoutInsideOneOnTheCallersThreadWithTheSameDeadlineIsReportedOnceEach() throws Exception {
         TimeoutStrategy<TestInvocation> inner = timeout("Inner#call", Duration.ofSeconds(5), true);
         CountDownLatch innerStarted = new CountDownLatch(1);
         TestInvocation outerCall = new TestInvocation(attempt -> inner.call(new TestInvocation(blockUntilInterrupted(innerStarted,
@@ -313,7 +314,10 @@ class TimeoutStrategyTest {
         clock.advance(Duration.ofSeconds(1));
 
         assertThatThrownBy(() -> caller.get(10, SECONDS)).cause().isInstanceOf(TimeoutExceededException.class);
-        assertThat(timeouts).containsExactlyInAnyOrder("Inner#call after PT1S", "Outer#call after PT1S");
+        // the outer call's work ended (with the inner timeout) as its own deadline came: whether the
+        // watchdog claimed it first is a race, reported at most once like the inner one
+        assertThat(timeouts).contains("Inner#call after PT1S").doesNotHaveDuplicates()
+                .isSubsetOf("Inner#call after PT1S", "Outer#call after PT1S");
     }
 
     @Test

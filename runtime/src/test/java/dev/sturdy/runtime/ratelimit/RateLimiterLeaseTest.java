@@ -1,6 +1,6 @@
 package dev.sturdy.runtime.ratelimit;
 
-import dev.sturdy.runtime.time.Cancellable;
+import dev.sturdy.runtime.testing.ManualClockVariant;
 import dev.sturdy.runtime.time.ManualClock;
 import dev.sturdy.runtime.time.SturdyClock;
 import dev.sturdy.runtime.time.SystemClock;
@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,30 +119,14 @@ class RateLimiterLeaseTest {
     }
 
     /** The manual clock, with the real clock's one-millisecond tick. */
-    private record TickingClock(ManualClock clock) implements SturdyClock {
-        @Override
-        public long nanoTime() {
-            return clock.nanoTime();
+    private static final class TickingClock extends ManualClockVariant {
+        TickingClock(ManualClock clock) {
+            super(clock);
         }
 
         @Override
         public long tickNanos() {
             return TICK.toNanos();
-        }
-
-        @Override
-        public Cancellable schedule(Runnable task, long delayNanos) {
-            return clock.schedule(task, delayNanos);
-        }
-
-        @Override
-        public void sleep(long nanos) throws InterruptedException {
-            clock.sleep(nanos);
-        }
-
-        @Override
-        public void everyTick(BooleanSupplier check) {
-            clock.everyTick(check);
         }
     }
 }

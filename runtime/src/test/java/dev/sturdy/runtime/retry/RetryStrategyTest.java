@@ -5,9 +5,8 @@ import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.testing.Mode;
 import dev.sturdy.runtime.testing.TestInvocation;
 import dev.sturdy.runtime.testing.TestInvoker;
-import dev.sturdy.runtime.time.Cancellable;
+import dev.sturdy.runtime.testing.ManualClockVariant;
 import dev.sturdy.runtime.time.ManualClock;
-import dev.sturdy.runtime.time.SturdyClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +18,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -336,22 +334,11 @@ class RetryStrategyTest {
     }
 
     /** A clock whose second sleep is interrupted, as if another thread interrupted the caller then. */
-    private static final class InterruptingOnSecondSleep implements SturdyClock {
-        private final ManualClock clock;
+    private static final class InterruptingOnSecondSleep extends ManualClockVariant {
         private int sleeps;
 
         InterruptingOnSecondSleep(ManualClock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public long nanoTime() {
-            return clock.nanoTime();
-        }
-
-        @Override
-        public Cancellable schedule(Runnable task, long delayNanos) {
-            return clock.schedule(task, delayNanos);
+            super(clock);
         }
 
         @Override
@@ -360,11 +347,6 @@ class RetryStrategyTest {
                 throw new InterruptedException("interrupted while waiting");
             }
             clock.sleep(nanos);
-        }
-
-        @Override
-        public void everyTick(BooleanSupplier check) {
-            clock.everyTick(check);
         }
     }
 }

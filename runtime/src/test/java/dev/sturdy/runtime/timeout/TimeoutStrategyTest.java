@@ -7,6 +7,7 @@ import dev.sturdy.runtime.testing.Background;
 import dev.sturdy.runtime.testing.TestInvocation;
 import dev.sturdy.runtime.testing.TestInvoker;
 import dev.sturdy.runtime.time.Cancellable;
+import dev.sturdy.runtime.testing.ManualClockVariant;
 import dev.sturdy.runtime.time.ManualClock;
 import dev.sturdy.runtime.time.SturdyClock;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -509,26 +509,15 @@ class TimeoutStrategyTest {
     }
 
     /** A clock whose timers, once scheduled, run whatever happens: as if each had already started when called off. */
-    private record ClockWhoseTimersCannotBeCalledOff(ManualClock clock) implements SturdyClock {
-        @Override
-        public long nanoTime() {
-            return clock.nanoTime();
+    private static final class ClockWhoseTimersCannotBeCalledOff extends ManualClockVariant {
+        ClockWhoseTimersCannotBeCalledOff(ManualClock clock) {
+            super(clock);
         }
 
         @Override
         public Cancellable schedule(Runnable task, long delayNanos) {
             clock.schedule(task, delayNanos);
             return () -> { };
-        }
-
-        @Override
-        public void sleep(long nanos) throws InterruptedException {
-            clock.sleep(nanos);
-        }
-
-        @Override
-        public void everyTick(BooleanSupplier check) {
-            clock.everyTick(check);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.sturdy.annotation.rules.Diagnostics.ExceptionLists;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
@@ -47,8 +48,13 @@ final class FallbackValidator implements Validator {
         String parameters = annotated.getParameters().stream().map(p -> Names.simple(p.asType()))
                 .collect(Collectors.joining(", "));
         if (named.isEmpty()) {
-            findings.add(Finding.error(Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_MISSING, use.location(), name,
-                    "a method of " + use.type().getSimpleName(), candidates), use, written));
+            List<String> methods = use.env().getElementUtils().getAllMembers(use.type()).stream()
+                    .filter(member -> member.getKind() == ElementKind.METHOD && !member.equals(annotated)
+                            && !((TypeElement) member.getEnclosingElement()).getQualifiedName().contentEquals("java.lang.Object"))
+                    .map(member -> Names.signature((ExecutableElement) member))
+                    .toList();
+            findings.add(Finding.error(Diagnostics.fallbackMissing(use.location(), name, use.type().getSimpleName().toString(),
+                    methods), use, written));
             return findings;
         }
         TypeMirror throwable = use.env().getElementUtils().getTypeElement("java.lang.Throwable").asType();

@@ -168,7 +168,16 @@ class BadSourcesTest {
                             public String m(String key) { return ""; }
                             String cached(String key) { return ""; }
                         }""", "[sturdy:fallback-missing] @Fallback.method on S.m(String): must name a method of S, but was"
-                                + " \"cachd\": no method of that name exists"),
+                                + " \"cachd\": no method of that name exists (did you mean \"cached\"?); methods found:"
+                                + " String cached(String)"),
+                new Case("fallback missing, nothing close", """
+                        class S {
+                            @Fallback(method = /*!*/"backup")
+                            public String m(String key) { return ""; }
+                            String cached(String key) { return ""; }
+                            int size() { return 0; }
+                        }""", "[sturdy:fallback-missing] @Fallback.method on S.m(String): must name a method of S, but was"
+                                + " \"backup\": no method of that name exists; methods found: String cached(String), int size()"),
                 new Case("fallback with other parameters", """
                         class S {
                             @Fallback(method = /*!*/"cached")

@@ -75,6 +75,53 @@ public final class Diagnostics {
     }
 
     /**
+     * @param location the annotated method
+     * @param name the fallback name written
+     * @param type the class's simple name
+     * @param methods the other methods of the class (and its superclasses), as {@code String cached(String)}
+     * @return the message for a fallback method that does not exist: the closest name, and the methods found
+     */
+    public static String fallbackMissing(String location, String name, String type, List<String> methods) {
+        String closest = null;
+        int best = Integer.MAX_VALUE;
+        for (String method : methods) {
+            String candidate = method.substring(method.indexOf(' ') + 1, method.indexOf('('));
+            int distance = editDistance(name, candidate);
+            if (distance < best) {
+                best = distance;
+                closest = candidate;
+            }
+        }
+        boolean close = closest != null && best <= Math.max(2, name.length() / 3);
+        String suggestion = close ? " (did you mean \"" + closest + "\"?)" : "";
+        String found = methods.isEmpty() ? "; " + type + " has no other method"
+                : "; methods found: " + String.join(", ", methods.size() <= 10 ? methods : methods.subList(0, 10))
+                        + (methods.size() > 10 ? " and " + (methods.size() - 10) + " more" : "");
+        return message(FALLBACK_MISSING, "@Fallback.method", location, "must name a method of " + type + ", but was \"" + name
+                + "\": no method of that name exists" + suggestion + found);
+    }
+
+    /** @return how many single-character edits turn {@code a} into {@code b} (Levenshtein) */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
      * @param location the method
      * @param parameters its parameter types as written, e.g. {@code List, Set}
      * @return the message for a {@code @Fanout} method without exactly one items parameter

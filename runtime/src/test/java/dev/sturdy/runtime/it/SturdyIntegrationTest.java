@@ -220,7 +220,7 @@ class SturdyIntegrationTest {
                 .hasMessageStartingWith("Sturdy cannot start: 3 problems:")
                 .hasMessageContaining("[sturdy:fallback-missing] @Fallback.method on MisdeclaredFallbacks.missing(String):"
                         + " must name a method "
-                        + "of MisdeclaredFallbacks, but was \"cachd\": no method of that name exists")
+                        + "of MisdeclaredFallbacks, but was \"cachd\": no method of that name exists; methods found: ")
                 .hasMessageContaining("[sturdy:fallback-parameters] @Fallback.method on"
                         + " MisdeclaredFallbacks.wrongParameters(String): must name "
                         + "a method with parameters (String) or (String, Throwable), but was \"byNumber\": candidates found:"

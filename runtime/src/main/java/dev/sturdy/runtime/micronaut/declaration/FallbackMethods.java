@@ -112,8 +112,17 @@ final class FallbackMethods {
                 .toList();
         String params = simpleNames(parameters);
         if (candidates.isEmpty()) {
-            return Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_MISSING, method.location(), name,
-                    "a method of " + annotated.getDeclaringType().getSimpleName(), found);
+            List<String> methods = new ArrayList<>();
+            Class<?> declaring = annotated.getDeclaringType();
+            for (Class<?> type = declaring; type != null && type != Object.class; type = type.getSuperclass()) {
+                for (Method declared : type.getDeclaredMethods()) {
+                    if (!declared.isSynthetic() && !declared.getName().equals(annotated.getMethodName())) {
+                        methods.add(declared.getReturnType().getSimpleName() + " " + declared.getName() + "("
+                                + simpleNames(declared.getParameterTypes()) + ")");
+                    }
+                }
+            }
+            return Diagnostics.fallbackMissing(method.location(), name, declaring.getSimpleName(), methods);
         }
         if (fittingParameters.isEmpty()) {
             return Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_PARAMETERS, method.location(), name,

@@ -3,6 +3,8 @@ package dev.sturdy.processor;
 import dev.sturdy.processor.Sources.Case;
 
 import com.google.testing.compile.Compilation;
+import org.junit.jupiter.api.Test;
+import com.google.testing.compile.JavaFileObjects;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -11,6 +13,7 @@ import javax.tools.JavaFileObject;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static com.google.testing.compile.Compiler.javac;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -349,5 +352,28 @@ class BadSourcesTest {
         assertThat(error.getMessage(null)).isEqualTo(bad.message());
         assertThat(error.getLineNumber()).as("line").isEqualTo(Sources.markedLine(bad.body()));
         assertThat(compilation.status()).isEqualTo(Compilation.Status.FAILURE);
+    }
+
+    /** kapt shows {@code suspend fun find(key: String): String} to processors as {@code Object find(String, Continuation)}. */
+    @Test
+    void suspendShapedMethodsAreRefusedWithAMessageThatSaysSo() {
+        JavaFileObject continuation = JavaFileObjects.forSourceString("kotlin.coroutines.Continuation",
+                "package kotlin.coroutines;\n\npublic interface Continuation<T> {\n}\n");
+        String body = """
+                class S {
+                    /*!*/@Retry
+                    public Object find(String key, kotlin.coroutines.Continuation<? super String> continuation) { return null; }
+                }""";
+
+        Compilation compilation = javac().withProcessors(new SturdyProcessor())
+                .compile(continuation, Sources.source("S", body));
+
+        List<Diagnostic<? extends JavaFileObject>> found = Sources.sturdyDiagnostics(compilation);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).getMessage(null)).isEqualTo("[sturdy:unsupported-return-type] @Retry on"
+                + " S.find(String, Continuation): this is a Kotlin suspend function (its last parameter is a Continuation),"
+                + " which Sturdy does not protect yet, rather than protect it wrongly; protect a function returning a value or"
+                + " a CompletableFuture (kotlinx.coroutines' future { }) instead");
+        assertThat(found.get(0).getLineNumber()).isEqualTo(Sources.markedLine(body));
     }
 }

@@ -143,6 +143,17 @@ public final class Diagnostics {
 
     /**
      * @param annotation simple name of the annotation at fault
+     * @param location the method, with its trailing {@code Continuation} parameter
+     * @return the message for a Kotlin {@code suspend} function, which Sturdy does not protect yet
+     */
+    public static String suspendFunction(String annotation, String location) {
+        return message(UNSUPPORTED_RETURN_TYPE, "@" + annotation, location, "this is a Kotlin suspend function (its last "
+                + "parameter is a Continuation), which Sturdy does not protect yet, rather than protect it wrongly; protect a "
+                + "function returning a value or a CompletableFuture (kotlinx.coroutines' future { }) instead");
+    }
+
+    /**
+     * @param annotation simple name of the annotation at fault
      * @param location the method
      * @param returnType the return type as written
      * @return the message for a return type Sturdy does not protect

@@ -178,9 +178,12 @@ public final class ChainFactory {
         if (ReturnTypes.STAGES.contains(type.getCanonicalName())) {
             return true;
         }
-        if (method.isSuspend() || isRefused(type)) {
+        if (method.isSuspend()) {
+            throw new ConfigurationException(Diagnostics.suspendFunction(firstAnnotation, name.location()));
+        }
+        if (isRefused(type)) {
             throw new ConfigurationException(Diagnostics.unsupportedReturnType(firstAnnotation, name.location(),
-                    method.isSuspend() ? "a suspend function" : type.getSimpleName()));
+                    type.getSimpleName()));
         }
         return false;
     }

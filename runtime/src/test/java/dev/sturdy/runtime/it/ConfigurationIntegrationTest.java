@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConfigurationIntegrationTest {
 
     private static final String RETRIED = "sturdy.methods.dev.sturdy.runtime.it.ClassLevelService#inheritsTheClassRetry.retry.";
+    private static final String QUOTED_RETRIED =
+            "sturdy.methods.\"dev.sturdy.runtime.it.ClassLevelService#inheritsTheClassRetry\".retry.";
 
     private static ApplicationContext run(String... keysAndValues) {
         Map<String, Object> properties = new HashMap<>(Map.of("sturdy.clock", "manual"));
@@ -38,6 +40,41 @@ class ConfigurationIntegrationTest {
 
             assertThat(service.inherited.get()).as("4 attempts, not the annotation's 2").isEqualTo(4);
         }
+    }
+
+    /** The key as Sturdy's messages and the README print it, with YAML's quotes, works outside YAML too. */
+    @Test
+    void aMethodsOwnSettingWorksWithTheQuotesAsWritten() {
+        try (ApplicationContext context = run(QUOTED_RETRIED + "max-attempts", "4")) {
+            ClassLevelService service = context.getBean(ClassLevelService.class);
+
+            assertThatThrownBy(service::inheritsTheClassRetry).isInstanceOf(IOException.class);
+
+            assertThat(service.inherited.get()).as("4 attempts, not the annotation's 2").isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theQuotedKeyWorksInAPropertiesFile() {
+        try (ApplicationContext context = ApplicationContext.builder().environments("quotedkeys")
+                .properties(Map.of("sturdy.clock", "manual")).start()) {
+            ClassLevelService service = context.getBean(ClassLevelService.class);
+
+            assertThatThrownBy(service::inheritsTheClassRetry).isInstanceOf(IOException.class);
+
+            assertThat(service.inherited.get()).as("application-quotedkeys.properties says 4").isEqualTo(4);
+        }
+    }
+
+    @Test
+    void anInvalidValueUnderTheQuotedKeyFailsStartUp() {
+        assertThatThrownBy(() -> run(QUOTED_RETRIED + "max-attempts", "0"))
+                .rootCause()
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Sturdy cannot start: [sturdy:retry-max-attempts]"
+                        + " sturdy.methods.\"dev.sturdy.runtime.it.ClassLevelService"
+                        + "#inheritsTheClassRetry\".retry.max-attempts on ClassLevelService.inheritsTheClassRetry(): must be"
+                        + " >= 1, but was 0");
     }
 
     @Test

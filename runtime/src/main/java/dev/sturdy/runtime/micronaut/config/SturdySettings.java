@@ -46,7 +46,9 @@ public final class SturdySettings {
 
     SturdySettings(Environment environment) {
         this.environment = environment;
-        environment.getProperties(METHODS, StringConvention.RAW).forEach((key, value) -> {
+        environment.getProperties(METHODS, StringConvention.RAW).forEach((asWritten, value) -> {
+            // YAML needs quotes around "com.acme.Prices#quote"; elsewhere they stay in the key: both forms work
+            String key = asWritten.replace("\"", "");
             int hash = key.indexOf('#');
             int policyStart = key.indexOf('.', hash);
             int attributeStart = policyStart < 0 ? -1 : key.indexOf('.', policyStart + 1);

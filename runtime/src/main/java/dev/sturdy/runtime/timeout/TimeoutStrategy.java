@@ -6,7 +6,6 @@ import dev.sturdy.runtime.core.Facilities;
 import dev.sturdy.runtime.core.PolicyValues;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.time.Cancellable;
-import dev.sturdy.runtime.time.SturdyClock;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +33,6 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
     private final long timeout;
     private final Strategy<I> delegate;
     private final Facilities<I> facilities;
-    private final SturdyClock clock;
     private final Watchdog watchdog;
     private final TimeoutListener listener;
 
@@ -52,7 +50,6 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
         this.timeout = Math.min(LONGEST, PolicyValues.saturatedNanos(policy.timeout()));
         this.delegate = delegate;
         this.facilities = facilities;
-        this.clock = facilities.clock();
         this.watchdog = watchdog;
         this.listener = listener;
     }
@@ -62,14 +59,14 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
         Watchdog.Watch watch = watchdog.current();
         long enclosing = watch.deadline;
         if (policy.isolated()) {
-            long start = clock.nanoTime();
+            long start = facilities.clock().nanoTime();
             long budget = budget(start, enclosing);
             if (budget <= 0) {
                 throw outerDeadlinePassed();
             }
             return callIsolated(invocation, start + budget, budget);
         }
-        long start = clock.tickedNanoTime();
+        long start = facilities.clock().tickedNanoTime();
         long budget = budget(start, enclosing);
         if (budget <= 0) {
             throw outerDeadlinePassed();
@@ -111,7 +108,7 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
                 worker.deadline = enclosing;
             }
         }), null);
-        Cancellable timer = clock.schedule(() -> {
+        Cancellable timer = facilities.clock().schedule(() -> {
             if (result.completeExceptionally(exceeded(budget))) {
                 reportTimeout(budget);
                 work.cancel(true);
@@ -124,7 +121,7 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
             throw failed.getCause();
         } catch (InterruptedException interrupted) {
             work.cancel(true);
-            if (clock.nanoTime() - deadline >= 0) {
+            if (facilities.clock().nanoTime() - deadline >= 0) {
                 // an enclosing timeout with the same deadline interrupted the caller: this one's
                 // ran out too, reported once, by whichever of the two completes the result
                 TimeoutExceededException exceeded = exceeded(budget);
@@ -144,7 +141,7 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
     public CompletableFuture<Object> callAsync(I invocation) {
         Watchdog.Watch watch = watchdog.current();
         long enclosing = watch.deadline;
-        long start = clock.nanoTime();
+        long start = facilities.clock().nanoTime();
         long budget = budget(start, enclosing);
         if (budget <= 0) {
             return CompletableFuture.failedFuture(outerDeadlinePassed());
@@ -158,12 +155,12 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
             watch.deadline = enclosing;
         }
         CompletableFuture<Object> result = new CompletableFuture<>();
-        Cancellable timer = clock.schedule(() -> {
+        Cancellable timer = facilities.clock().schedule(() -> {
             if (result.completeExceptionally(exceeded(budget))) {
                 reportTimeout(budget);
                 work.cancel(true);
             }
-        }, deadline - clock.nanoTime());
+        }, deadline - facilities.clock().nanoTime());
         work.whenComplete((value, failure) -> {
             timer.cancel();
             Futures.complete(result, value, failure);

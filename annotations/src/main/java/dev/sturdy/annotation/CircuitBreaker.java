@@ -24,7 +24,11 @@ import java.lang.annotation.Target;
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface CircuitBreaker {
 
-    /** Number of most recent calls the failure ratio is computed over. Default 20; at least 1. */
+    /**
+     * Number of most recent calls the failure ratio is computed over. Default 20; at least 1 and at
+     * most 100,000 ({@link dev.sturdy.annotation.rules.AttributeRule#LARGEST_WINDOW}): the breaker
+     * keeps one slot per call of its window.
+     */
     int window() default 20;
 
     /** Share of failures in a full window that opens the breaker. Default 0.5; in {@code (0, 1]}. */

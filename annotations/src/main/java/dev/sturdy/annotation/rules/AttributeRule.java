@@ -21,7 +21,7 @@ public enum AttributeRule {
     BULKHEAD_MAX_CONCURRENT("Bulkhead", "maxConcurrent", Check.atLeast(1)),
     BULKHEAD_MAX_WAITING("Bulkhead", "maxWaiting", Check.atLeast(0)),
     BULKHEAD_MAX_WAIT("Bulkhead", "maxWait", Check.DURATION_AT_LEAST_ZERO),
-    CIRCUIT_BREAKER_WINDOW("CircuitBreaker", "window", Check.atLeast(1)),
+    CIRCUIT_BREAKER_WINDOW("CircuitBreaker", "window", Check.between(1, AttributeRule.LARGEST_WINDOW)),
     CIRCUIT_BREAKER_FAILURE_RATIO("CircuitBreaker", "failureRatio", Check.number("> 0 and <= 1", v -> v > 0 && v <= 1)),
     CIRCUIT_BREAKER_DELAY("CircuitBreaker", "delay", Check.DURATION_AT_LEAST_ZERO),
     CIRCUIT_BREAKER_SUCCESS_THRESHOLD("CircuitBreaker", "successThreshold", Check.atLeast(1)),
@@ -31,6 +31,12 @@ public enum AttributeRule {
     FALLBACK_METHOD("Fallback", "method", Check.NAME),
     FANOUT_PARALLELISM("Fanout", "parallelism", Check.atLeast(1)),
     FANOUT_BATCH_SIZE("Fanout", "batchSize", Check.atLeast(1));
+
+    /**
+     * The largest {@code @CircuitBreaker.window}: the breaker keeps one slot per call in its window,
+     * so the window's size is memory taken when the breaker is made.
+     */
+    public static final int LARGEST_WINDOW = 100_000;
 
     private final String annotation;
     private final String attribute;
@@ -119,6 +125,11 @@ public enum AttributeRule {
         Check DURATION_POSITIVE = durationCheck(true, false);
         Check DURATION_POSITIVE_OR_EMPTY = durationCheck(true, true);
         Check NAME = value -> ((String) value).isBlank() ? "must name a method of the same class" : null;
+
+        static Check between(int minimum, int maximum) {
+            return value -> (Integer) value >= minimum && (Integer) value <= maximum ? null
+                    : "must be >= " + minimum + " and <= " + maximum;
+        }
 
         static Check atLeast(int minimum) {
             return value -> (Integer) value >= minimum ? null : "must be >= " + minimum;

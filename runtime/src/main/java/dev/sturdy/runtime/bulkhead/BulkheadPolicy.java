@@ -27,6 +27,6 @@ public record BulkheadPolicy(String name, int maxConcurrent, int maxWaiting, Dur
 
     /** @return whether sync callers may wait at all */
     boolean syncCallersWait() {
-        return maxWaiting > 0 && maxWait.toNanos() > 0;
+        return maxWaiting > 0 && !maxWait.isZero();
     }
 }

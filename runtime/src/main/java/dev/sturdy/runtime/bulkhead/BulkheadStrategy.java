@@ -2,6 +2,7 @@ package dev.sturdy.runtime.bulkhead;
 
 import dev.sturdy.runtime.core.Facilities;
 import dev.sturdy.runtime.core.Futures;
+import dev.sturdy.runtime.core.PolicyValues;
 import dev.sturdy.runtime.core.Relay;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.core.Trampoline;
@@ -59,9 +60,13 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
             listener.rejected(bulkhead.policy().name());
             throw bulkhead.full();
         }
-        Cancellable timer = facilities.clock().schedule(waiter::abandon, bulkhead.policy().maxWait().toNanos());
+        Cancellable timer = facilities.clock().schedule(waiter::abandon, PolicyValues.saturatedNanos(bulkhead.policy().maxWait()));
+        Runnable forget = facilities.inFlight().register(waiter::abandon);
         try {
             int permit = waiter.decision().get();
+            if (permit == Bulkhead.NONE && facilities.inFlight().isClosed()) {
+                throw Futures.shuttingDown("a call waiting for a permit of bulkhead " + bulkhead.policy().name());
+            }
             if (permit == Bulkhead.NONE) {
                 listener.rejected(bulkhead.policy().name());
                 throw bulkhead.waitedTooLong();
@@ -76,6 +81,7 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
             throw new IllegalStateException(impossible);
         } finally {
             timer.cancel();
+            forget.run();
         }
     }
 
@@ -93,6 +99,9 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
         Relay relay = new Relay(waiter::abandon);
         Runnable start = facilities.invoker().captureContext().apply(() -> relay.follow(holding(waiter.decision().join(),
                 invocation)));
+        Runnable forget = facilities.inFlight().register(() -> relay.result().completeExceptionally(
+                Futures.shuttingDown("a call waiting for a permit of bulkhead " + bulkhead.policy().name())));
+        relay.result().whenComplete((value, failure) -> forget.run());
         waiter.decision().thenAccept(granted -> {
             if (granted != Bulkhead.NONE) {
                 Trampoline.run(start);

@@ -21,6 +21,7 @@ public final class CircuitBreaker {
 
     private final CircuitBreakerPolicy policy;
     private final SturdyClock clock;
+    private final long delay;
     private final CircuitBreakerListener listener;
     private final AtomicReference<Phase> phase;
 
@@ -31,6 +32,7 @@ public final class CircuitBreaker {
      */
     public CircuitBreaker(CircuitBreakerPolicy policy, SturdyClock clock, CircuitBreakerListener listener) {
         this.policy = policy;
+        this.delay = PolicyValues.saturatedNanos(policy.delay());
         this.clock = clock;
         this.listener = listener;
         this.phase = new AtomicReference<>(closed());
@@ -166,7 +168,7 @@ public final class CircuitBreaker {
     }
 
     private Phase.Open open() {
-        return new Phase.Open(clock.nanoTime() + policy.delay().toNanos(), false);
+        return new Phase.Open(clock.nanoTime() + delay, false);
     }
 
     @Override

@@ -89,6 +89,14 @@ public final class Futures {
     }
 
     /**
+     * @param what the method, or the named policy, whose work ends
+     * @return the exception that work still in flight when the application shuts down ends with
+     */
+    public static CancellationException shuttingDown(String what) {
+        return new CancellationException(what + ": cancelled, the application is shutting down");
+    }
+
+    /**
      * Throws any throwable, checked or not, without declaring it.
      *
      * @return never returns; declared so callers can write {@code throw Futures.sneakyThrow(t)}

@@ -10,7 +10,14 @@ import java.time.Duration;
  */
 public final class PolicyValues {
 
-    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+    /**
+     * The longest duration Sturdy times, about 73 years: any longer one is treated as this, and
+     * adding it to a clock reading, or comparing two deadlines made of it, never overflows.
+     */
+    public static final long LONGEST_NANOS = Long.MAX_VALUE / 4;
+
+    private static final Duration LONGEST = Duration.ofNanos(LONGEST_NANOS);
+    private static final Duration UNREPRESENTABLE = Duration.ofNanos(Long.MAX_VALUE);
 
     private PolicyValues() {
     }
@@ -29,11 +36,24 @@ public final class PolicyValues {
     }
 
     /**
+     * The one way Sturdy turns a configured duration into nanoseconds (an architecture test holds
+     * every other class to it).
+     *
      * @param duration a duration, at least 0
-     * @return it in nanoseconds, or {@link Long#MAX_VALUE} when it is longer than that holds (about 292 years)
+     * @return it in nanoseconds, or {@link #LONGEST_NANOS} when it is longer than that
      */
     public static long saturatedNanos(Duration duration) {
-        return duration.compareTo(LONGEST) >= 0 ? Long.MAX_VALUE : duration.toNanos();
+        return duration.compareTo(LONGEST) >= 0 ? LONGEST_NANOS : duration.toNanos();
+    }
+
+    /**
+     * @param a a count or duration, at least 0
+     * @param b another, at least 0
+     * @return {@code a + b}, or {@link Long#MAX_VALUE} when that does not fit
+     */
+    public static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     /**
@@ -41,7 +61,7 @@ public final class PolicyValues {
      * @return it as people write it: {@code 1s}, {@code 250ms}, {@code 1500us}, {@code 7ns}
      */
     public static String format(Duration duration) {
-        if (duration.compareTo(LONGEST) >= 0) {
+        if (duration.compareTo(UNREPRESENTABLE) >= 0) {
             return duration.toString();
         }
         long nanos = duration.toNanos();

@@ -37,7 +37,7 @@ final class AsyncFanoutRun<I> extends FanoutRun<I> {
     private void startNext() {
         Chunk chunk;
         synchronized (this) {
-            chunk = nextChunk(false);
+            chunk = nextChunkOrAbort();
             if (chunk == WINDOW_FULL) {
                 deferred++;
                 return;
@@ -53,8 +53,23 @@ final class AsyncFanoutRun<I> extends FanoutRun<I> {
         Trampoline.run(callerContext.apply(() -> start(chunk)));
     }
 
+    /** @return the next chunk, or {@code null} when the items could not be cut into one (the run fails) */
+    private Chunk nextChunkOrAbort() {
+        try {
+            return nextChunk(false);
+        } catch (Throwable unexpected) {
+            abort(unexpected);
+            return null;
+        }
+    }
+
     private void start(Chunk chunk) {
-        CompletableFuture<Object> work = strategy.delegate().callAsync(invocationFor(chunk));
+        CompletableFuture<Object> work;
+        try {
+            work = strategy.delegate().callAsync(invocationFor(chunk));
+        } catch (Throwable unexpected) {
+            work = CompletableFuture.failedFuture(unexpected);
+        }
         synchronized (this) {
             inFlight.put(chunk.index, work);
         }

@@ -7,7 +7,6 @@ import dev.sturdy.runtime.core.Futures;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /**
- * One fan-out call: cuts chunks from the items only when one can start, so that at most
+ * One fan-out call: copies the items when the call starts (so that a change to the collection
+ * during the call, by any thread, neither loses nor adds items), cuts chunks from the copy only
+ * when one can start, so that at most
  * {@code parallelism} chunks run at any time however many items there are; merges results in
  * input order as soon as every earlier chunk has ended; and decides the outcome. Memory stays
- * bounded by {@code parallelism}: no chunk starts more than {@link #WINDOW_PER_SLOT} times
+ * bounded by {@code parallelism}, beyond that one reference per item: no chunk starts more than {@link #WINDOW_PER_SLOT} times
  * {@code parallelism} chunks after the oldest one still running, so results that are waiting for
  * an earlier chunk to merge cannot pile up (a chunk that many times slower than the others holds
  * the rest back until it ends). FAIL_FAST: the
@@ -47,11 +48,11 @@ abstract class FanoutRun<I> {
     private final I invocation;
     private final Object[] arguments;
     private final boolean collect;
-    private final int chunkCount;
-    private final int window;
+    private final long chunkCount;
+    private final long window;
 
     // guarded by this
-    private final Iterator<?> items;
+    private final Object[] items;
     private final Map<Integer, Chunk> endedEarly = new HashMap<>();
     private final Object merged;
     private final List<Object> partial;
@@ -70,22 +71,21 @@ abstract class FanoutRun<I> {
         this.arguments = strategy.invoker().arguments(invocation).clone();
         this.callerContext = strategy.invoker().captureContext();
         this.collect = strategy.policy().errors() == FanoutErrors.COLLECT;
-        int size = strategy.shape().items(arguments).size();
-        this.chunkCount = (size + strategy.policy().batchSize() - 1) / strategy.policy().batchSize();
-        this.window = WINDOW_PER_SLOT * strategy.policy().parallelism();
-        this.items = strategy.shape().items(arguments).iterator();
+        this.items = strategy.shape().itemsCopy(arguments, strategy.policy().method());
+        this.chunkCount = ((long) items.length + strategy.policy().batchSize() - 1) / strategy.policy().batchSize();
+        this.window = (long) WINDOW_PER_SLOT * strategy.policy().parallelism();
         this.merged = strategy.shape().empty();
         this.partial = collect ? new ArrayList<>() : null;
     }
 
     CompletableFuture<Object> start() {
-        Runnable forget = strategy.inFlight().register(this::cancel);
+        Runnable forget = strategy.inFlight().register(() -> stop(Futures.shuttingDown(strategy.policy().method())));
         Futures.whenCancelled(result, this::cancel);
         result.whenComplete((value, failure) -> forget.run());
         if (chunkCount == 0) {
             result.complete(merged);
         } else {
-            begin(Math.min(strategy.policy().parallelism(), chunkCount));
+            begin((int) Math.min(strategy.policy().parallelism(), chunkCount));
         }
         return result;
     }
@@ -105,11 +105,22 @@ abstract class FanoutRun<I> {
      * (in that order, so that a chunk failing from its interrupt cannot decide the outcome first).
      */
     void cancel() {
+        stop(null);
+    }
+
+    /**
+     * @param reason what the result fails with; {@code null} to cancel it
+     */
+    private void stop(CancellationException reason) {
         synchronized (this) {
             stopped = true;
             notifyAll();
         }
-        result.cancel(true);
+        if (reason == null) {
+            result.cancel(true);
+        } else {
+            result.completeExceptionally(reason);
+        }
         cancelInFlight();
     }
 
@@ -132,7 +143,7 @@ abstract class FanoutRun<I> {
      * waiting worker was interrupted)
      */
     synchronized Chunk nextChunk(boolean waitForWindow) {
-        while (!stopped && items.hasNext() && nextChunk - nextToMerge >= window) {
+        while (!stopped && nextItem < items.length && nextChunk - nextToMerge >= window) {
             if (!waitForWindow) {
                 return WINDOW_FULL;
             }
@@ -142,12 +153,14 @@ abstract class FanoutRun<I> {
                 return null;
             }
         }
-        if (stopped || !items.hasNext()) {
+        if (stopped || nextItem >= items.length) {
             return null;
         }
-        List<Object> chunkItems = new ArrayList<>(strategy.policy().batchSize());
-        while (chunkItems.size() < strategy.policy().batchSize() && items.hasNext()) {
-            chunkItems.add(items.next());
+        int size = Math.min(strategy.policy().batchSize(), items.length - nextItem);
+        List<Object> chunkItems = new ArrayList<>(size);
+        for (int item = nextItem; item < nextItem + size; item++) {
+            chunkItems.add(items[item]);
+            items[item] = null;
         }
         Chunk chunk = new Chunk(nextChunk++, nextItem, chunkItems, strategy.clock().nanoTime());
         nextItem += chunkItems.size();

@@ -29,8 +29,25 @@ public record FanoutShape(int itemsIndex, boolean setChunks, Results results) {
         NONE
     }
 
-    Collection<?> items(Object[] arguments) {
-        return (Collection<?>) arguments[itemsIndex];
+    /**
+     * @param arguments the call's arguments
+     * @param method the method as {@code SimpleClass#method}, for messages
+     * @return the items, copied
+     * @throws NullPointerException naming the method when the items argument is {@code null}
+     * @throws IllegalArgumentException naming the method, with the collection's failure as its
+     *                                  cause, when the collection cannot be read
+     */
+    Object[] itemsCopy(Object[] arguments, String method) {
+        Collection<?> items = (Collection<?>) arguments[itemsIndex];
+        if (items == null) {
+            throw new NullPointerException(method + ": the items to fan out (argument " + (itemsIndex + 1) + ") are null");
+        }
+        try {
+            return items.toArray();
+        } catch (RuntimeException unreadable) {
+            throw new IllegalArgumentException(method + ": the items to fan out (argument " + (itemsIndex + 1)
+                    + ") could not be read, so none was processed: " + unreadable, unreadable);
+        }
     }
 
     Object[] withChunk(Object[] arguments, List<Object> chunk) {

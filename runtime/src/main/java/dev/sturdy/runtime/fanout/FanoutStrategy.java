@@ -64,7 +64,13 @@ public final class FanoutStrategy<I> implements Strategy<I> {
 
     @Override
     public CompletableFuture<Object> callAsync(I invocation) {
-        return new AsyncFanoutRun<>(this, invocation).start();
+        AsyncFanoutRun<I> run;
+        try {
+            run = new AsyncFanoutRun<>(this, invocation);
+        } catch (RuntimeException unusableItems) {
+            return CompletableFuture.failedFuture(unusableItems);
+        }
+        return run.start();
     }
 
     FanoutPolicy policy() {

@@ -87,6 +87,10 @@ final class SyncFanoutRun<I> extends FanoutRun<I> {
                 for (Chunk chunk = nextChunk(true); chunk != null; chunk = nextChunk(true)) {
                     runChunk(chunk);
                 }
+            } catch (Throwable unexpected) {
+                // not a chunk's failure (those are recorded): the run cannot go on without this worker
+                abort(unexpected);
+                cancelWorkersBut(this);
             } finally {
                 stopped();
             }

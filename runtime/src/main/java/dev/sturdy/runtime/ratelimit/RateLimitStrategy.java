@@ -6,6 +6,7 @@ import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.time.Cancellable;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -46,10 +47,14 @@ public final class RateLimitStrategy<I> implements Strategy<I> {
             throw limiter.exceeded();
         }
         if (wait > 0) {
+            boolean slept;
             try {
-                facilities.clock().sleep(wait);
+                slept = facilities.clock().sleep(wait);
             } catch (InterruptedException interrupted) {
                 throw Futures.interrupted("a token of rate limit " + limiter.policy().name(), interrupted);
+            }
+            if (!slept) {
+                throw shuttingDown();
             }
         }
         return delegate.call(invocation);
@@ -72,6 +77,12 @@ public final class RateLimitStrategy<I> implements Strategy<I> {
                 relay.follow(delegate.callAsync(invocation));
             }
         }), wait));
+        Runnable forget = facilities.inFlight().register(() -> relay.result().completeExceptionally(shuttingDown()));
+        relay.result().whenComplete((value, failure) -> forget.run());
         return relay.result();
+    }
+
+    private CancellationException shuttingDown() {
+        return Futures.shuttingDown("a call waiting for a token of rate limit " + limiter.policy().name());
     }
 }

@@ -61,7 +61,7 @@ public final class RateLimiter {
     public RateLimiter(RateLimitPolicy policy, SturdyClock clock) {
         this.policy = policy;
         this.clock = clock;
-        this.interval = Math.max(1, policy.period().toNanos() / policy.permits());
+        this.interval = Math.max(1, PolicyValues.saturatedNanos(policy.period()) / policy.permits());
         this.capacity = interval * policy.permits();
         this.maxWait = PolicyValues.saturatedNanos(policy.maxWait());
         this.emptyAt = clock.nanoTime() - capacity;

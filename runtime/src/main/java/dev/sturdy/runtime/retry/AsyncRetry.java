@@ -4,8 +4,6 @@ import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Relay;
 import dev.sturdy.runtime.time.Cancellable;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
@@ -24,7 +22,7 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
     private final CompletableFuture<Object> result = relay.result();
     private final Runnable nextAttempt;
     private final long start;
-    private final List<Throwable> earlier = new ArrayList<>();
+    private final EarlierFailures earlier;
     private int attempts;
     private volatile Cancellable pendingRetry;
 
@@ -32,11 +30,12 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
         this.strategy = strategy;
         this.invocation = invocation;
         this.start = strategy.clock().nanoTime();
+        this.earlier = new EarlierFailures(strategy.method());
         this.nextAttempt = strategy.invoker().captureContext().apply(this::attempt);
     }
 
     CompletableFuture<Object> start() {
-        Runnable forget = strategy.inFlight().register(() -> result.cancel(true));
+        Runnable forget = strategy.inFlight().register(this::shutDown);
         result.whenComplete((value, failure) -> forget.run());
         attempt();
         return result;
@@ -60,7 +59,11 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
         Throwable original = Futures.unwrap(failure);
         long delay = result.isDone() ? RetryPolicy.STOP : strategy.nextDelayNanos(original, attempts, start);
         if (delay == RetryPolicy.STOP) {
-            result.completeExceptionally(RetryStrategy.withEarlier(original, earlier));
+            result.completeExceptionally(earlier.attachTo(original));
+            return;
+        }
+        if (!strategy.mayWait(delay)) {
+            result.completeExceptionally(earlier.attachTo(strategy.notRetried(original)));
             return;
         }
         earlier.add(original);
@@ -68,7 +71,7 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
         try {
             pendingRetry = strategy.clock().schedule(nextAttempt, delay);
         } catch (RuntimeException rejected) {
-            fail(rejected);
+            fail(original, rejected);
             return;
         }
         if (result.isDone()) {
@@ -77,10 +80,15 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
     }
 
     /** The retry could not be scheduled (the application is shutting down). */
-    private void fail(RuntimeException rejected) {
-        Throwable last = earlier.remove(earlier.size() - 1);
+    private void fail(Throwable last, RuntimeException rejected) {
+        earlier.removeLast();
         last.addSuppressed(rejected);
-        result.completeExceptionally(RetryStrategy.withEarlier(last, earlier));
+        result.completeExceptionally(earlier.attachTo(last));
+    }
+
+    /** Ends the call at once: the application is shutting down. */
+    private void shutDown() {
+        result.completeExceptionally(Futures.shuttingDown(strategy.method()));
     }
 
     private void cancelPendingRetry() {

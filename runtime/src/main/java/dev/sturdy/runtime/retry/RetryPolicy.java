@@ -56,7 +56,7 @@ public record RetryPolicy(String method, int maxAttempts, Duration delay, double
             return STOP;
         }
         long delayNanos = delayNanos(attemptsMade, random);
-        if (maxDuration != null && elapsedNanos + delayNanos > maxDuration.toNanos()) {
+        if (maxDuration != null && delayNanos > PolicyValues.saturatedNanos(maxDuration) - elapsedNanos) {
             return STOP;
         }
         return delayNanos;
@@ -66,10 +66,12 @@ public record RetryPolicy(String method, int maxAttempts, Duration delay, double
      * @param retry 1 for the delay before the first retry, 2 before the second...
      * @param random a uniform draw from {@code [0, 1)}
      * @return {@code d = min(delay * multiplier^(retry-1), maxDelay)}, spread to
-     * {@code [d(1-jitter), d(1+jitter)]} by {@code random}
+     * {@code [d(1-jitter), d(1+jitter)]} by {@code random}; at most {@link PolicyValues#LONGEST_NANOS}
      */
     long delayNanos(int retry, double random) {
-        double base = Math.min(delay.toNanos() * Math.pow(multiplier, retry - 1), maxDelay.toNanos());
-        return (long) (base * (1 - jitter + 2 * jitter * random));
+        long first = PolicyValues.saturatedNanos(delay);
+        double grown = first == 0 ? 0 : first * Math.pow(multiplier, retry - 1);
+        double base = Math.min(grown, PolicyValues.saturatedNanos(maxDelay));
+        return (long) Math.min(base * (1 - jitter + 2 * jitter * random), PolicyValues.LONGEST_NANOS);
     }
 }

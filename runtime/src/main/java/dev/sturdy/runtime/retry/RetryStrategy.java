@@ -1,13 +1,14 @@
 package dev.sturdy.runtime.retry;
 
+import dev.sturdy.exception.SturdyException;
 import dev.sturdy.runtime.core.Facilities;
+import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.core.Invoker;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.time.SturdyClock;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.time.Duration;
@@ -45,27 +46,34 @@ public final class RetryStrategy<I> implements Strategy<I> {
     @Override
     public Object call(I invocation) throws Throwable {
         long start = policy.maxDuration() == null ? 0 : facilities.clock().nanoTime();
-        List<Throwable> earlier = null;
+        EarlierFailures earlier = null;
         for (int attempt = 1; ; attempt++) {
             try {
                 return delegate.call(invocation);
             } catch (Throwable failure) {
+                earlier = earlier == null ? new EarlierFailures(policy.method()) : earlier;
                 boolean interrupted = failure instanceof InterruptedException || Thread.currentThread().isInterrupted();
                 long delay = interrupted ? RetryPolicy.STOP : nextDelayNanos(failure, attempt, start);
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
                 if (delay == RetryPolicy.STOP) {
-                    throw withEarlier(failure, earlier);
+                    throw earlier.attachTo(failure);
+                }
+                if (!mayWait(delay)) {
+                    throw earlier.attachTo(notRetried(failure));
                 }
                 retrying(attempt, failure, delay);
+                boolean slept;
                 try {
-                    facilities.clock().sleep(delay);
+                    slept = facilities.clock().sleep(delay);
                 } catch (InterruptedException whileWaiting) {
                     Thread.currentThread().interrupt();
-                    throw withEarlier(failure, earlier);
+                    throw earlier.attachTo(failure);
                 }
-                earlier = earlier == null ? new ArrayList<>(policy.maxAttempts() - 1) : earlier;
+                if (!slept) {
+                    throw shuttingDown(earlier.attachTo(failure));
+                }
                 earlier.add(failure);
             }
         }
@@ -81,8 +89,34 @@ public final class RetryStrategy<I> implements Strategy<I> {
         return policy.nextDelayNanos(failure, attemptsMade, elapsed, ThreadLocalRandom.current().nextDouble());
     }
 
+    /**
+     * @return whether a retry {@code delayNanos} from now may be waited for: not when the
+     * application is shutting down and the retry would start after its grace period
+     */
+    boolean mayWait(long delayNanos) {
+        return facilities.inFlight().admitsDelay(facilities.clock().nanoTime(), delayNanos);
+    }
+
+    /** @return {@code last}, noting that it was not retried because the application is shutting down */
+    Throwable notRetried(Throwable last) {
+        last.addSuppressed(new SturdyException(policy.method()
+                + ": not retried, the application is shutting down and the next attempt would start after its grace period"));
+        return last;
+    }
+
+    /** @return the exception a call waiting to retry ends with when the application shuts down */
+    CancellationException shuttingDown(Throwable last) {
+        CancellationException cancelled = Futures.shuttingDown(policy.method());
+        cancelled.initCause(last);
+        return cancelled;
+    }
+
     void retrying(int attempt, Throwable failure, long delayNanos) {
         listener.retrying(policy.method(), attempt, failure, Duration.ofNanos(delayNanos));
+    }
+
+    String method() {
+        return policy.method();
     }
 
     Strategy<I> delegate() {
@@ -99,19 +133,5 @@ public final class RetryStrategy<I> implements Strategy<I> {
 
     InFlight inFlight() {
         return facilities.inFlight();
-    }
-
-    /**
-     * @return {@code last}, with every earlier failure that is not {@code last} itself attached once
-     */
-    static Throwable withEarlier(Throwable last, List<Throwable> earlier) {
-        if (earlier != null) {
-            for (Throwable failure : earlier) {
-                if (failure != last && !List.of(last.getSuppressed()).contains(failure)) {
-                    last.addSuppressed(failure);
-                }
-            }
-        }
-        return last;
     }
 }

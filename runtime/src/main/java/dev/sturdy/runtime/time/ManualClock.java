@@ -36,11 +36,12 @@ public final class ManualClock implements SturdyClock {
     }
 
     @Override
-    public void sleep(long nanos) throws InterruptedException {
+    public boolean sleep(long nanos) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException("interrupted before sleeping");
         }
         advanceNanos(nanos);
+        return true;
     }
 
     /**

@@ -58,10 +58,12 @@ public interface SturdyClock {
     Cancellable schedule(Runnable task, long delayNanos);
 
     /**
-     * Blocks the calling thread for {@code nanos}.
+     * Blocks the calling thread for {@code nanos}, or until the clock is closed.
      *
      * @param nanos how long
+     * @return {@code true} when the time has passed; {@code false} when the clock was closed first
+     * (the application is shutting down)
      * @throws InterruptedException if the thread is interrupted while waiting; the flag is cleared
      */
-    void sleep(long nanos) throws InterruptedException;
+    boolean sleep(long nanos) throws InterruptedException;
 }

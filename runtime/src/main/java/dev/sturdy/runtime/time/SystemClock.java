@@ -2,6 +2,8 @@ package dev.sturdy.runtime.time;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -39,6 +41,7 @@ public final class SystemClock implements SturdyClock, AutoCloseable {
     private volatile boolean read;
     private volatile boolean closed;
     private final List<BooleanSupplier> checks = new CopyOnWriteArrayList<>();
+    private final Set<Thread> sleepers = ConcurrentHashMap.newKeySet();
 
     /**
      * Starts the scheduler thread lazily, on the first timer.
@@ -143,16 +146,34 @@ public final class SystemClock implements SturdyClock, AutoCloseable {
     }
 
     @Override
-    public void sleep(long nanos) throws InterruptedException {
-        TimeUnit.NANOSECONDS.sleep(nanos);
+    public boolean sleep(long nanos) throws InterruptedException {
+        long end = System.nanoTime() + nanos;
+        Thread sleeper = Thread.currentThread();
+        sleepers.add(sleeper);
+        try {
+            for (long left = nanos; left > 0 && !closed; left = end - System.nanoTime()) {
+                LockSupport.parkNanos(this, left);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while sleeping");
+                }
+            }
+            return !closed;
+        } finally {
+            sleepers.remove(sleeper);
+        }
     }
 
-    /** Stops the scheduler and ticker threads; timers not yet run never run. */
+    /**
+     * Stops the scheduler and ticker threads and wakes the threads in {@link #sleep}; timers not
+     * yet run never run (Sturdy ends the work waiting for them first: see
+     * {@link dev.sturdy.runtime.core.InFlight}).
+     */
     @Override
     public void close() {
         closed = true;
         ticking = false;
         LockSupport.unpark(ticker);
         timers.shutdownNow();
+        sleepers.forEach(LockSupport::unpark);
     }
 }

@@ -26,9 +26,6 @@ import java.util.concurrent.FutureTask;
  */
 public final class TimeoutStrategy<I> implements Strategy<I> {
 
-    /** Budgets are capped here (about 73 years) so that no deadline arithmetic overflows. */
-    private static final long LONGEST = Long.MAX_VALUE / 4;
-
     private final TimeoutPolicy policy;
     private final long timeout;
     private final Strategy<I> delegate;
@@ -47,7 +44,7 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
     public TimeoutStrategy(TimeoutPolicy policy, Strategy<I> delegate, Facilities<I> facilities, Watchdog watchdog,
                            TimeoutListener listener) {
         this.policy = policy;
-        this.timeout = Math.min(LONGEST, PolicyValues.saturatedNanos(policy.timeout()));
+        this.timeout = PolicyValues.saturatedNanos(policy.timeout());
         this.delegate = delegate;
         this.facilities = facilities;
         this.watchdog = watchdog;
@@ -81,16 +78,27 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
             result = delegate.call(invocation);
         } catch (Throwable failure) {
             if (watchdog.exit(watch, before, enclosing, enclosingInterruptAt)) {
-                TimeoutExceededException timedOut = timedOut(budget);
-                timedOut.addSuppressed(failure);
-                throw timedOut;
+                RuntimeException ended = endedByWatchdog(start + budget, budget);
+                ended.addSuppressed(failure);
+                throw ended;
             }
             throw failure;
         }
         if (watchdog.exit(watch, before, enclosing, enclosingInterruptAt)) {
-            throw timedOut(budget);
+            throw endedByWatchdog(start + budget, budget);
         }
         return result;
+    }
+
+    /**
+     * @return why the watchdog interrupted the call: its deadline, or, before it, the application
+     * shutting down
+     */
+    private RuntimeException endedByWatchdog(long deadline, long budget) {
+        if (watchdog.isClosed() && facilities.clock().nanoTime() - deadline < 0) {
+            return Futures.shuttingDown(policy.method());
+        }
+        return timedOut(budget);
     }
 
     private Object callIsolated(I invocation, long deadline, long budget) throws Throwable {
@@ -114,6 +122,11 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
                 work.cancel(true);
             }
         }, budget);
+        Runnable forget = facilities.inFlight().register(() -> {
+            if (result.completeExceptionally(Futures.shuttingDown(policy.method()))) {
+                work.cancel(true);
+            }
+        });
         try {
             facilities.workers().execute(work);
             return result.get();
@@ -134,6 +147,7 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
             throw Futures.interrupted("the result of " + policy.method(), interrupted);
         } finally {
             timer.cancel();
+            forget.run();
         }
     }
 
@@ -161,10 +175,13 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
                 work.cancel(true);
             }
         }, deadline - facilities.clock().nanoTime());
+        Runnable forget = facilities.inFlight().register(() -> result.completeExceptionally(
+                Futures.shuttingDown(policy.method())));
         work.whenComplete((value, failure) -> {
             timer.cancel();
             Futures.complete(result, value, failure);
         });
+        result.whenComplete((value, failure) -> forget.run());
         Futures.whenCancelled(result, () -> {
             timer.cancel();
             work.cancel(true);

@@ -68,10 +68,21 @@ public final class Watchdog implements AutoCloseable {
         return watches.get();
     }
 
-    /** Stops watching: calls in flight are no longer interrupted. */
+    /**
+     * Stops watching, interrupting every call still watched (the application is shutting down):
+     * each ends as a timed-out call does, and learns from {@link #isClosed()} why.
+     */
     @Override
     public void close() {
         closed = true;
+        for (Watch watch : listed) {
+            watch.interruptIfDue(Long.MAX_VALUE);
+        }
+    }
+
+    /** @return whether {@link #close()} has run */
+    boolean isClosed() {
+        return closed;
     }
 
     /**
@@ -230,7 +241,7 @@ public final class Watchdog implements AutoCloseable {
                 return false;
             }
             long at = (long) INTERRUPT_AT.getOpaque(this);
-            if (at > now) {
+            if (now != Long.MAX_VALUE && at - now > 0) {
                 return true;
             }
             if (STATE.compareAndSet(this, current, current - WATCHED + FIRING)) {

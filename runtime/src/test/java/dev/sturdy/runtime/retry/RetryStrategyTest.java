@@ -342,11 +342,11 @@ class RetryStrategyTest {
         }
 
         @Override
-        public void sleep(long nanos) throws InterruptedException {
+        public boolean sleep(long nanos) throws InterruptedException {
             if (++sleeps == 2) {
                 throw new InterruptedException("interrupted while waiting");
             }
-            clock.sleep(nanos);
+            return clock.sleep(nanos);
         }
     }
 }

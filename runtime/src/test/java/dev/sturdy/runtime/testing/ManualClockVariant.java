@@ -29,8 +29,8 @@ public abstract class ManualClockVariant implements SturdyClock {
     }
 
     @Override
-    public void sleep(long nanos) throws InterruptedException {
-        clock.sleep(nanos);
+    public boolean sleep(long nanos) throws InterruptedException {
+        return clock.sleep(nanos);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Relay;
 import dev.sturdy.runtime.core.Strategy;
 
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -43,7 +44,11 @@ public final class FallbackStrategy<I> implements Strategy<I> {
                 throw failure;
             }
             listener.fallbackUsed(policy.method(), failure);
-            return fallback.invoke(invocation, failure);
+            try {
+                return fallback.invoke(invocation, failure);
+            } catch (Throwable fallbackFailure) {
+                throw withOriginal(fallbackFailure, failure);
+            }
         }
     }
 
@@ -63,14 +68,38 @@ public final class FallbackStrategy<I> implements Strategy<I> {
 
     private CompletableFuture<Object> answer(I invocation, Throwable failure) {
         listener.fallbackUsed(policy.method(), failure);
+        CompletableFuture<Object> answer;
         try {
             CompletionStage<?> stage = (CompletionStage<?>) fallback.invoke(invocation, failure);
-            return stage == null
+            answer = stage == null
                     ? CompletableFuture.failedFuture(new IllegalStateException("the fallback of " + policy.method()
                             + " returned null instead of a CompletionStage"))
                     : Futures.of(stage);
         } catch (Throwable fallbackFailure) {
-            return CompletableFuture.failedFuture(fallbackFailure);
+            answer = CompletableFuture.failedFuture(fallbackFailure);
         }
+        CompletableFuture<Object> answered = new CompletableFuture<>();
+        answer.whenComplete((value, fallbackFailure) -> {
+            if (fallbackFailure == null) {
+                answered.complete(value);
+            } else if (!answered.isDone()) {
+                answered.completeExceptionally(withOriginal(Futures.unwrap(fallbackFailure), failure));
+            }
+        });
+        CompletableFuture<Object> fallbackWork = answer;
+        Futures.whenCancelled(answered, () -> fallbackWork.cancel(true));
+        return answered;
+    }
+
+    /**
+     * @return what the fallback failed with, carrying the failure it was called for as suppressed
+     * (unless it is that failure, rethrown, or already carries it)
+     */
+    private static Throwable withOriginal(Throwable fallbackFailure, Throwable original) {
+        if (fallbackFailure != original && fallbackFailure.getCause() != original
+                && !Arrays.asList(fallbackFailure.getSuppressed()).contains(original)) {
+            fallbackFailure.addSuppressed(original);
+        }
+        return fallbackFailure;
     }
 }

@@ -6,6 +6,7 @@ import dev.sturdy.runtime.core.ExceptionMatcher;
 import dev.sturdy.runtime.core.PolicyValues;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 
 /**
  * What a {@link dev.sturdy.annotation.Retry} asks for, validated; decides whether and when to try
@@ -52,7 +53,7 @@ public record RetryPolicy(String method, int maxAttempts, Duration delay, double
      * @return how long to wait before the next attempt, or {@link #STOP}
      */
     long nextDelayNanos(Throwable failure, int attemptsMade, long elapsedNanos, double random) {
-        if (attemptsMade >= maxAttempts || !retryOn.matches(failure)) {
+        if (attemptsMade >= maxAttempts || failure instanceof CancellationException || !retryOn.matches(failure)) {
             return STOP;
         }
         long delayNanos = delayNanos(attemptsMade, random);
@@ -72,6 +73,7 @@ public record RetryPolicy(String method, int maxAttempts, Duration delay, double
         long first = PolicyValues.saturatedNanos(delay);
         double grown = first == 0 ? 0 : first * Math.pow(multiplier, retry - 1);
         double base = Math.min(grown, PolicyValues.saturatedNanos(maxDelay));
-        return (long) Math.min(base * (1 - jitter + 2 * jitter * random), PolicyValues.LONGEST_NANOS);
+        // the cast saturates; the double of LONGEST_NANOS rounds above it, so the bound comes after
+        return Math.min((long) (base * (1 - jitter + 2 * jitter * random)), PolicyValues.LONGEST_NANOS);
     }
 }

@@ -3,7 +3,10 @@ package dev.sturdy.runtime.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.sturdy.runtime.core.PolicyValues;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -37,6 +40,24 @@ class ArchitectureTest {
                         "..runtime.bulkhead..",
                         "..runtime.circuit..", "..runtime.ratelimit..", "..runtime.fanout..", "..runtime.fallback..",
                                 "..runtime.micronaut..")
+                .check(RUNTIME);
+    }
+
+    /**
+     * A configured duration may be far longer than a {@code long} of nanoseconds holds ("100000000d"
+     * passes every check): it is turned into a number in one place, which saturates.
+     */
+    @Test
+    void configuredDurationsBecomeNanosecondsOnlyThroughPolicyValues() {
+        noClasses().that().doNotHaveFullyQualifiedName(PolicyValues.class.getName())
+                .and().resideOutsideOfPackage("..runtime.time..")
+                .should().callMethod(Duration.class, "toNanos")
+                .orShould().callMethod(Duration.class, "toMillis")
+                .orShould().callMethod(Duration.class, "toSeconds")
+                .orShould().callMethod(Duration.class, "getSeconds")
+                .orShould().callMethod(Duration.class, "multipliedBy", long.class)
+                .orShould().callMethod(Duration.class, "plus", Duration.class)
+                .because("Duration.toNanos() throws ArithmeticException beyond about 292 years; use PolicyValues.saturatedNanos")
                 .check(RUNTIME);
     }
 

@@ -242,4 +242,26 @@ class BulkheadStrategyTest {
     private Future<Object> inBackground(BulkheadStrategy<TestInvocation> strategy, TestInvocation invocation) {
         return Background.call(callers, strategy, invocation);
     }
+
+    @Test
+    void aMaxWaitBeyondWhatNanosecondsHoldWaitsForTheNextPermit() throws Exception {
+        Bulkhead permits = bulkhead(1, 1, Duration.ofDays(100_000_000));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Object> holder = inBackground(bulkhead(permits), new TestInvocation(attempt -> {
+            running.countDown();
+            release.await();
+            return "first";
+        }));
+        assertThat(running.await(10, SECONDS)).isTrue();
+        Future<Object> waiter = inBackground(bulkhead(permits), new TestInvocation(attempt -> "second"));
+        while (permits.waiting() == 0) {
+            Thread.onSpinWait();
+        }
+
+        release.countDown();
+
+        assertThat(holder.get(10, SECONDS)).isEqualTo("first");
+        assertThat(waiter.get(10, SECONDS)).isEqualTo("second");
+    }
 }

@@ -217,4 +217,19 @@ class CircuitBreakerStrategyTest {
         trial.complete("ok");
         assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
     }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aDelayBeyondWhatNanosecondsHoldKeepsTheBreakerOpenAndTheMethodsOwnFailures(Mode mode) throws Throwable {
+        CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy("Service#call", 2, 0.5,
+                Duration.ofDays(100_000_000), 1, new ExceptionMatcher(List.of(Throwable.class), List.of())), clock,
+                (name, from, to) -> transitions.add(from + "->" + to));
+
+        assertThatThrownBy(() -> run(mode, breaker, 'F')).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> run(mode, breaker, 'F')).isInstanceOf(IOException.class);
+        clock.advance(Duration.ofDays(365 * 70));
+
+        assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+        assertThatThrownBy(() -> run(mode, breaker, 'S')).isInstanceOf(CircuitOpenException.class);
+    }
 }

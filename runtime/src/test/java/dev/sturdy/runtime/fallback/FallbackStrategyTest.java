@@ -118,4 +118,34 @@ class FallbackStrategyTest {
 
         assertThat(fallbackWork).isCancelled();
     }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aFailingFallbackCarriesTheFailureItWasCalledFor(Mode mode) {
+        IOException original = new IOException("down");
+        FallbackStrategy<TestInvocation> strategy = fallback(List.of(Throwable.class), List.of(), mode, (invocation, failure) -> {
+            throw new IllegalStateException("no cached answer either");
+        });
+
+        assertThatThrownBy(() -> mode.call(strategy, new TestInvocation(mode.body(attempt -> {
+            throw original;
+        })), clock))
+                .hasMessage("no cached answer either")
+                .satisfies(failure -> assertThat(failure.getSuppressed()).containsExactly(original));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aFallbackRethrowingTheFailureDoesNotCarryItTwice(Mode mode) {
+        IOException original = new IOException("down");
+        FallbackStrategy<TestInvocation> strategy = fallback(List.of(Throwable.class), List.of(), mode, (invocation, failure) -> {
+            throw failure;
+        });
+
+        assertThatThrownBy(() -> mode.call(strategy, new TestInvocation(mode.body(attempt -> {
+            throw original;
+        })), clock))
+                .isSameAs(original)
+                .satisfies(failure -> assertThat(failure.getSuppressed()).isEmpty());
+    }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -289,10 +290,12 @@ class FanoutIntegrationTest {
 
             // the async method's work runs on the bean's own executor, which the context may stop first
             assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).satisfiesAnyOf(
-                    ended -> assertThat(ended).isInstanceOf(CancellationException.class),
+                    ended -> assertThat(ended).isInstanceOf(ExecutionException.class)
+                            .cause().isInstanceOf(CancellationException.class).hasMessageContaining("shutting down"),
                     ended -> assertThat(ended).hasRootCauseInstanceOf(InterruptedException.class));
             assertThatThrownBy(() -> syncCall.get(10, TimeUnit.SECONDS))
-                    .isInstanceOf(CancellationException.class);
+                    .isInstanceOf(CancellationException.class)
+                    .hasMessage("FanoutService#label: cancelled, the application is shutting down");
             caller.join(10_000);
         }
         assertThat(awaitThreadsGone(before)).as("threads started by the context").isEmpty();

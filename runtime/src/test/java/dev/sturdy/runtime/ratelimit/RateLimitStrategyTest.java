@@ -130,4 +130,16 @@ class RateLimitStrategyTest {
         clock.advance(Duration.ofSeconds(5));
         assertThat(second.attempts()).isZero();
     }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void periodsAndWaitsBeyondWhatNanosecondsHoldAreAbout73Years(Mode mode) throws Throwable {
+        RateLimitStrategy<TestInvocation> limit = limit(2, Duration.ofDays(100_000_000), Duration.ZERO);
+
+        assertThat(callNow(mode, limit)).isEqualTo("ok");
+        assertThat(callNow(mode, limit)).isEqualTo("ok");
+        assertThatThrownBy(() -> callNow(mode, limit))
+                .isInstanceOf(RateLimitExceededException.class)
+                .hasMessage("rate limit Service#call (2 per PT2400000000H) had no token within 0ms");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.retry;
 
+import java.util.concurrent.CancellationException;
 import dev.sturdy.runtime.core.ExceptionMatcher;
 import dev.sturdy.runtime.core.InFlight;
 import dev.sturdy.runtime.testing.Mode;
@@ -348,5 +349,68 @@ class RetryStrategyTest {
             }
             return clock.sleep(nanos);
         }
+    }
+
+    // --- issue 10: cost follows what happens, not what is configured; durations saturate
+
+    private RetryStrategy<TestInvocation> retry(int maxAttempts, Duration delay, Duration maxDuration) {
+        RetryPolicy policy = new RetryPolicy("Service#call", maxAttempts, delay, 2.0, delay, 0.5, maxDuration,
+                new ExceptionMatcher(List.of(Exception.class), List.of()));
+        return new RetryStrategy<>(policy, TestInvoker.sentinel(), TestInvoker.facilities(clock, inFlight, Runnable::run),
+                RetryListener.NONE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theLargestMaxAttemptsCostsOnlyTheAttemptsMade(Mode mode) throws Throwable {
+        TestInvocation invocation = new TestInvocation(mode.body(attempt -> {
+            if (attempt < 4) {
+                throw new IOException("attempt " + attempt);
+            }
+            return "ok";
+        }));
+
+        assertThat(mode.call(retry(Integer.MAX_VALUE, Duration.ZERO, null), invocation, clock)).isEqualTo("ok");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void keepsTheFirstFourEarlierFailuresAndCountsTheRest(Mode mode) {
+        TestInvocation invocation = new TestInvocation(mode.body(attempt -> {
+            throw new IOException("attempt " + attempt);
+        }));
+
+        assertThatThrownBy(() -> mode.call(retry(1000, Duration.ZERO, null), invocation, clock))
+                .hasMessage("attempt 1000")
+                .satisfies(last -> assertThat(last.getSuppressed()).extracting(Throwable::getMessage).containsExactly(
+                        "attempt 1", "attempt 2", "attempt 3", "attempt 4",
+                        "Service#call: 995 more failures of earlier attempts are not attached; the first 4 are"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void delaysAndBudgetsBeyondWhatNanosecondsHoldWaitAbout73Years(Mode mode) throws Throwable {
+        Duration longest = Duration.ofDays(100_000_000);
+        TestInvocation invocation = new TestInvocation(mode.body(attempt -> {
+            if (attempt == 1) {
+                throw new IOException("once");
+            }
+            return "ok";
+        }));
+        long before = clock.nanoTime();
+
+        assertThat(mode.call(retry(2, longest, longest), invocation, clock)).isEqualTo("ok");
+        assertThat(clock.nanoTime() - before).isBetween(Long.MAX_VALUE / 8, Long.MAX_VALUE / 4);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aCancellationIsNeverRetried(Mode mode) {
+        TestInvocation invocation = new TestInvocation(mode.body(attempt -> {
+            throw new CancellationException("the method gave up");
+        }));
+
+        assertThatThrownBy(() -> mode.call(retry(5), invocation, clock)).isInstanceOf(CancellationException.class);
+        assertThat(invocation.attempts()).isEqualTo(1);
     }
 }

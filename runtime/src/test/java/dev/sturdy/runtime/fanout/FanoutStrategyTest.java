@@ -1,0 +1,171 @@
+package dev.sturdy.runtime.fanout;
+
+import dev.sturdy.annotation.FanoutErrors;
+import dev.sturdy.runtime.core.InFlight;
+import dev.sturdy.runtime.testing.TestInvocation;
+import dev.sturdy.runtime.testing.TestInvoker;
+import dev.sturdy.runtime.time.ManualClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.AbstractCollection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Fan-out runs on their own, sync and async alike, for what they do with the items they are
+ * given: every item gets a result, or the call fails and says why.
+ */
+class FanoutStrategyTest {
+
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopExecutor() {
+        executor.shutdownNow();
+    }
+
+    enum Mode {
+        SYNC, ASYNC;
+
+        /** @return the call's result; a failure is thrown as it is, however the call reports it */
+        Object call(FanoutStrategy<TestInvocation> fanout, TestInvocation invocation) throws Throwable {
+            if (this == SYNC) {
+                return fanout.call(invocation);
+            }
+            CompletableFuture<Object> result = fanout.callAsync(invocation);
+            try {
+                return result.get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException failed) {
+                throw failed.getCause();
+            }
+        }
+
+        /** @return a chunk's body for this mode: doubles each item */
+        TestInvocation.ArgumentsBody doubling() {
+            return arguments -> {
+                List<Integer> doubled = ((Collection<?>) arguments[0]).stream().map(item -> (Integer) item * 2).toList();
+                return this == SYNC ? doubled : CompletableFuture.supplyAsync(() -> doubled);
+            };
+        }
+    }
+
+    private FanoutStrategy<TestInvocation> fanout(int parallelism, int batchSize) {
+        return new FanoutStrategy<>(new FanoutPolicy("Service#call", parallelism, batchSize, FanoutErrors.FAIL_FAST),
+                new FanoutShape(0, false, FanoutShape.Results.CONCATENATED), TestInvoker.sentinel(),
+                TestInvoker.facilities(new ManualClock(), new InFlight(), executor), executor, FanoutListener.NONE);
+    }
+
+    private static List<Integer> numbers(int count) {
+        return IntStream.range(0, count).boxed().toList();
+    }
+
+    private static List<Integer> doubled(int count) {
+        return IntStream.range(0, count).map(item -> item * 2).boxed().toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void itemsThatCannotBeReadFailTheCallNamingTheMethodAndProcessNone(Mode mode) {
+        TestInvocation invocation = TestInvocation.withArguments(mode.doubling(), new FailingAt(5, 10));
+
+        assertThatThrownBy(() -> mode.call(fanout(2, 1), invocation))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Service#call: the items to fan out (argument 1) could not be read, so none was processed")
+                .cause().hasMessage("no item 5");
+        assertThat(invocation.attempts()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void nullItemsFailTheCallNamingTheMethod(Mode mode) {
+        TestInvocation invocation = TestInvocation.withArguments(mode.doubling(), (Object) null);
+
+        assertThatThrownBy(() -> mode.call(fanout(2, 1), invocation))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("Service#call: the items to fan out (argument 1) are null");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void itemsChangedByAnotherThreadDuringTheCallAreAllProcessedAsTheyWereWhenItStarted(Mode mode) throws Throwable {
+        List<Integer> items = new ArrayList<>(numbers(100));
+        TestInvocation.ArgumentsBody doubling = mode.doubling();
+        TestInvocation invocation = TestInvocation.withArguments(arguments -> {
+            items.clear();
+            return doubling.run(arguments);
+        }, items);
+
+        assertThat(mode.call(fanout(1, 10), invocation)).isEqualTo(doubled(100));
+        assertThat(invocation.attempts()).isEqualTo(10);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theLargestParallelismRunsEveryItem(Mode mode) throws Throwable {
+        TestInvocation invocation = TestInvocation.withArguments(mode.doubling(), numbers(50));
+
+        assertThat(mode.call(fanout(Integer.MAX_VALUE, 1), invocation)).isEqualTo(doubled(50));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theLargestBatchSizeMakesOneChunkOfAllItems(Mode mode) throws Throwable {
+        TestInvocation invocation = TestInvocation.withArguments(mode.doubling(), numbers(50));
+
+        assertThat(mode.call(fanout(8, Integer.MAX_VALUE), invocation)).isEqualTo(doubled(50));
+        assertThat(invocation.attempts()).isEqualTo(1);
+    }
+
+    /** A collection whose iterator fails at one position, as a lazy view over a failing source does. */
+    static final class FailingAt extends AbstractCollection<Integer> {
+        private final int failAt;
+        private final int size;
+
+        FailingAt(int failAt, int size) {
+            this.failAt = failAt;
+            this.size = size;
+        }
+
+        @Override
+        public Iterator<Integer> iterator() {
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < size;
+                }
+
+                @Override
+                public Integer next() {
+                    if (next == failAt) {
+                        throw new IllegalStateException("no item " + failAt);
+                    }
+                    if (next >= size) {
+                        throw new NoSuchElementException();
+                    }
+                    return next++;
+                }
+            };
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+}

@@ -3,6 +3,7 @@ package dev.sturdy.runtime.fanout;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,24 +31,44 @@ public record FanoutShape(int itemsIndex, boolean setChunks, Results results) {
     }
 
     /**
+     * Copies the items as their iterator gives them: exactly {@code size()} of them, or the call
+     * fails, so that a collection changed while it is read (by another thread, say), or one that
+     * never ends, loses or adds nothing unnoticed. What the copy holds follows the items read, not
+     * what {@code size()} claims.
+     *
      * @param arguments the call's arguments
      * @param method the method as {@code SimpleClass#method}, for messages
      * @return the items, copied
      * @throws NullPointerException naming the method when the items argument is {@code null}
-     * @throws IllegalArgumentException naming the method, with the collection's failure as its
-     *                                  cause, when the collection cannot be read
+     * @throws IllegalArgumentException naming the method when the items cannot be read, or their
+     *                                  iterator gives more or fewer than {@code size()} says
      */
     Object[] itemsCopy(Object[] arguments, String method) {
         Collection<?> items = (Collection<?>) arguments[itemsIndex];
+        String what = method + ": the items to fan out (argument " + (itemsIndex + 1) + ")";
         if (items == null) {
-            throw new NullPointerException(method + ": the items to fan out (argument " + (itemsIndex + 1) + ") are null");
+            throw new NullPointerException(what + " are null");
         }
+        List<Object> copy;
+        boolean more;
+        int size;
         try {
-            return items.toArray();
+            size = items.size();
+            copy = new ArrayList<>(Math.min(size, 1024));
+            Iterator<?> iterator = items.iterator();
+            while (copy.size() < size && iterator.hasNext()) {
+                copy.add(iterator.next());
+            }
+            more = iterator.hasNext();
         } catch (RuntimeException unreadable) {
-            throw new IllegalArgumentException(method + ": the items to fan out (argument " + (itemsIndex + 1)
-                    + ") could not be read, so none was processed: " + unreadable, unreadable);
+            throw new IllegalArgumentException(what + " could not be read, so none was processed: " + unreadable, unreadable);
         }
+        if (more || copy.size() != size) {
+            throw new IllegalArgumentException(what + " gave " + (more ? "more" : "fewer") + " items than their size() of "
+                    + size + " while they were read (a collection changed by another thread, or one that never ends), so none"
+                    + " was processed; pass a copy, or a collection that does not change while the call starts");
+        }
+        return copy.toArray();
     }
 
     Object[] withChunk(Object[] arguments, List<Object> chunk) {

@@ -112,7 +112,7 @@ public final class RateLimiter {
     /** @return whether this thread had, or could take, a token of the current tick's lease */
     private boolean spendLeased(long now) {
         Lease lease = leases.get();
-        if (lease.tokens > 0 && now < lease.expiresAt) {
+        if (lease.tokens > 0 && now - lease.expiresAt < 0) {
             lease.tokens--;
             return true;
         }
@@ -122,7 +122,8 @@ public final class RateLimiter {
         }
         while (true) {
             long empty = emptyAt;
-            long base = Math.max(empty, now - capacity);
+            long full = now - capacity;
+            long base = empty - full > 0 ? empty : full;
             if ((now - base) / interval < batch) {
                 return false;
             }

@@ -115,16 +115,21 @@ public final class ManualClock implements SturdyClock {
             Timer due;
             synchronized (this) {
                 due = timers.peek();
-                if (due == null || due.deadline > target) {
-                    now = Math.max(now, target);
+                if (due == null || due.deadline - target > 0) {
+                    now = later(now, target);
                     break;
                 }
                 timers.poll();
-                now = Math.max(now, due.deadline);
+                now = later(now, due.deadline);
             }
             due.task.run();
         }
         checks.forEach(BooleanSupplier::getAsBoolean);
+    }
+
+    /** @return the later of two readings, compared as {@code System.nanoTime()} readings are: by their difference */
+    private static long later(long a, long b) {
+        return a - b >= 0 ? a : b;
     }
 
     private synchronized void cancel(Timer timer) {
@@ -134,7 +139,7 @@ public final class ManualClock implements SturdyClock {
     private record Timer(long deadline, long sequence, Runnable task) implements Comparable<Timer> {
         @Override
         public int compareTo(Timer other) {
-            int byDeadline = Long.compare(deadline, other.deadline);
+            int byDeadline = Long.signum(deadline - other.deadline);
             return byDeadline != 0 ? byDeadline : Long.compare(sequence, other.sequence);
         }
     }

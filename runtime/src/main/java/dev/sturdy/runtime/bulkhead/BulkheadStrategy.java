@@ -60,7 +60,8 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
             listener.rejected(bulkhead.policy().name());
             throw bulkhead.full();
         }
-        Cancellable timer = facilities.clock().schedule(waiter::abandon, PolicyValues.saturatedNanos(bulkhead.policy().maxWait()));
+        long maxWait = PolicyValues.saturatedNanos(bulkhead.policy().maxWait());
+        Cancellable timer = facilities.clock().schedule(waiter::abandon, maxWait);
         Runnable forget = facilities.inFlight().register(waiter::abandon);
         try {
             int permit = waiter.decision().get();

@@ -84,7 +84,8 @@ class FanoutStrategyTest {
 
         assertThatThrownBy(() -> mode.call(fanout(2, 1), invocation))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Service#call: the items to fan out (argument 1) could not be read, so none was processed")
+                .hasMessageStartingWith("Service#call: the items to fan out (argument 1) could not be read, "
+                        + "so none was processed")
                 .cause().hasMessage("no item 5");
         assertThat(invocation.attempts()).isZero();
     }

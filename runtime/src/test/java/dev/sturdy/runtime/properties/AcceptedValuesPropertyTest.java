@@ -183,8 +183,10 @@ class AcceptedValuesPropertyTest {
         // on the caller's thread: the isolated mode's arithmetic is the same, its worker thread is not what is tested here
         Arbitrary<TimeoutPolicy> timeout = durations(AttributeRule.TIMEOUT_VALUE, true)
                 .map(value -> new TimeoutPolicy("Service#call", value, false));
-        Arbitrary<BulkheadPolicy> bulkhead = Combinators.combine(count(AttributeRule.BULKHEAD_MAX_CONCURRENT, 1, Integer.MAX_VALUE),
-                count(AttributeRule.BULKHEAD_MAX_WAITING, 0, Integer.MAX_VALUE), durations(AttributeRule.BULKHEAD_MAX_WAIT, false))
+        Arbitrary<BulkheadPolicy> bulkhead = Combinators.combine(
+                count(AttributeRule.BULKHEAD_MAX_CONCURRENT, 1, Integer.MAX_VALUE),
+                count(AttributeRule.BULKHEAD_MAX_WAITING, 0, Integer.MAX_VALUE),
+                durations(AttributeRule.BULKHEAD_MAX_WAIT, false))
                 .as((concurrent, waiting, maxWait) -> new BulkheadPolicy("Service#call", concurrent, waiting, maxWait));
         return Combinators.combine(retry, breaker, rateLimit, timeout, bulkhead).as(Settings::new);
     }
@@ -218,7 +220,8 @@ class AcceptedValuesPropertyTest {
                         Arbitraries.longs().between(positive ? 1 : 0, 2000)),
                 Arbitraries.of("ns", "us", "ms", "s", "m", "h", "d"))
                 .as((amount, unit) -> amount + unit);
-        Arbitrary<String> iso = Arbitraries.longs().between(positive ? 1 : 0, Long.MAX_VALUE).map(seconds -> "PT" + seconds + "S");
+        Arbitrary<String> iso = Arbitraries.longs().between(positive ? 1 : 0, Long.MAX_VALUE)
+                .map(seconds -> "PT" + seconds + "S");
         Arbitrary<String> edges = Arbitraries.of("0ms", "1ns", "PT2562047H47M16.854775807S", "PT2562047H47M16.854775808S",
                 "106751d", "106752d", "100000000d", "999999999999999999d");
         return Arbitraries.oneOf(simple, iso, edges)

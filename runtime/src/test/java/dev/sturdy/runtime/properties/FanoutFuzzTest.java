@@ -92,7 +92,8 @@ class FanoutFuzzTest {
             List<Object> doubled = chunk.stream().map(item -> item == null ? null : (Object) ((Integer) item * 2)).toList();
             boolean fails = chunk.stream().anyMatch(item -> item != null && failing.contains(item));
             if (async) {
-                return fails ? CompletableFuture.failedFuture(new IOException("chunk failed")) : CompletableFuture.completedFuture(doubled);
+                return fails ? CompletableFuture.failedFuture(new IOException("chunk failed"))
+                        : CompletableFuture.completedFuture(doubled);
             }
             if (fails) {
                 throw new IOException("chunk failed");

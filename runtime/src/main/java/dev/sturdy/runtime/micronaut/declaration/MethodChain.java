@@ -43,7 +43,8 @@ public record MethodChain(Strategy<MethodInvocationContext<Object, Object>> head
                 return;
             }
             Throwable original = Futures.unwrap(failure);
-            result.completeExceptionally(original instanceof CancellationException ? new CompletionException(original) : original);
+            boolean unasked = original instanceof CancellationException;
+            result.completeExceptionally(unasked ? new CompletionException(original) : original);
         });
         Futures.whenCancelled(result, () -> work.cancel(true));
         return result;

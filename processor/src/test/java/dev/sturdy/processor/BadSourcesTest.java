@@ -111,7 +111,14 @@ class BadSourcesTest {
                         class S {
                             @CircuitBreaker(window = /*!*/0)
                             public String m() { return ""; }
-                        }""", "[sturdy:circuit-breaker-window] @CircuitBreaker.window on S.m(): must be >= 1, but was 0"),
+                        }""", "[sturdy:circuit-breaker-window] @CircuitBreaker.window on S.m(): must be >= 1 and <= 100000,"
+                                + " but was 0"),
+                new Case("circuit breaker window too large", """
+                        class S {
+                            @CircuitBreaker(window = /*!*/100001)
+                            public String m() { return ""; }
+                        }""", "[sturdy:circuit-breaker-window] @CircuitBreaker.window on S.m(): must be >= 1 and <= 100000,"
+                                + " but was 100001"),
                 new Case("circuit breaker failure ratio", """
                         class S {
                             @CircuitBreaker(failureRatio = /*!*/1.5)

@@ -12,10 +12,12 @@ import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -85,7 +87,7 @@ public final class SoakHarness {
         for (CompletableFuture<?> call : asyncCalls) {
             try {
                 call.get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException stuck) {
+            } catch (TimeoutException stuck) {
                 problems.add("an async call did not complete within 10 s of the close");
             } catch (Exception ended) {
                 // counted by its caller
@@ -166,7 +168,7 @@ public final class SoakHarness {
         if (failure == null) {
             return "value";
         }
-        Throwable original = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        Throwable original = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         // the methods' own failures (IOException, and InterruptedException when the soak interrupts one) pass on as they are
         boolean documented = original instanceof IOException || original instanceof InterruptedException
@@ -192,11 +194,12 @@ public final class SoakHarness {
         System.out.printf("cycles (context start, calls, close with calls in flight): %d%n", cycles);
         System.out.printf("calls: %d%n", calls);
         new TreeMap<>(outcomes).forEach((outcome, count) -> System.out.printf("  %-40s %d%n", outcome, count.get()));
-        System.out.printf("stray interrupts (a caller's flag set after its call, not by the soak): %d%n", strayInterrupts.get());
+        System.out.printf("stray interrupts (a caller's flag set after its call, not by the soak): %d%n",
+                strayInterrupts.get());
         int n = heapAfterCycle.size();
+        List<Long> lastHalf = heapAfterCycle.subList(n / 2, n).stream().sorted().toList();
         System.out.printf("heap after GC: first cycle %.1f MB, median of the last half %.1f MB, last %.1f MB%n",
-                heapAfterCycle.get(0) / 1e6, heapAfterCycle.subList(n / 2, n).stream().sorted().toList().get((n - n / 2) / 2) / 1e6,
-                heapAfterCycle.get(n - 1) / 1e6);
+                heapAfterCycle.get(0) / 1e6, lastHalf.get(lastHalf.size() / 2) / 1e6, heapAfterCycle.get(n - 1) / 1e6);
         if (strayInterrupts.get() > 0) {
             problems.add(strayInterrupts.get() + " stray interrupts");
         }

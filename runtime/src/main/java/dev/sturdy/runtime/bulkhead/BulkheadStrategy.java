@@ -112,7 +112,8 @@ public final class BulkheadStrategy<I> implements Strategy<I> {
     }
 
     private CompletableFuture<Object> holding(int permit, I invocation) {
-        CompletableFuture<Object> work = delegate.callAsync(invocation);
+        // a failure to start is the future's too, so that the permit always goes back
+        CompletableFuture<Object> work = Futures.started(() -> delegate.callAsync(invocation));
         work.whenComplete((value, failure) -> bulkhead.release(permit));
         return work;
     }

@@ -4,8 +4,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Small operations on futures and failures that every asynchronous strategy needs.
@@ -59,6 +61,40 @@ public final class Futures {
                 action.run();
             }
         });
+    }
+
+    /**
+     * Starts async work where nobody would see it throw (a timer's thread, a finishing call's
+     * thread): a failure to start becomes the future's failure rather than being lost.
+     *
+     * @param start starts the work
+     * @return its future, or a failed one
+     */
+    public static CompletableFuture<Object> started(Supplier<CompletableFuture<Object>> start) {
+        try {
+            return start.get();
+        } catch (Throwable failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+    }
+
+    /**
+     * Waits, on a sync caller's thread, for what a future holds.
+     *
+     * @return its value
+     * @throws InterruptedException if the caller is interrupted while it waits
+     * @throws Throwable the failure as the future holds it: not wrapped in an
+     *                   {@code ExecutionException}, nor in the new {@link CancellationException}
+     *                   that {@code get()} wraps a held one in since Java 23
+     */
+    public static Object await(CompletableFuture<Object> future) throws Throwable {
+        try {
+            return future.get();
+        } catch (ExecutionException failed) {
+            throw failed.getCause();
+        } catch (CancellationException cancelled) {
+            throw cancelled.getCause() instanceof CancellationException held ? held : cancelled;
+        }
     }
 
     /**

@@ -64,12 +64,7 @@ final class AsyncFanoutRun<I> extends FanoutRun<I> {
     }
 
     private void start(Chunk chunk) {
-        CompletableFuture<Object> work;
-        try {
-            work = strategy.delegate().callAsync(invocationFor(chunk));
-        } catch (Throwable unexpected) {
-            work = CompletableFuture.failedFuture(unexpected);
-        }
+        CompletableFuture<Object> work = Futures.started(() -> strategy.delegate().callAsync(invocationFor(chunk)));
         synchronized (this) {
             inFlight.put(chunk.index, work);
         }

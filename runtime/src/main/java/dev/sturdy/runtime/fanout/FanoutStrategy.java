@@ -8,7 +8,6 @@ import dev.sturdy.runtime.time.SturdyClock;
 import dev.sturdy.runtime.core.Strategy;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -53,9 +52,7 @@ public final class FanoutStrategy<I> implements Strategy<I> {
         FanoutRun<I> run = new SyncFanoutRun<>(this, invocation);
         CompletableFuture<Object> result = run.start();
         try {
-            return result.get();
-        } catch (ExecutionException failed) {
-            throw failed.getCause();
+            return Futures.await(result);
         } catch (InterruptedException interrupted) {
             run.cancel();
             throw Futures.interrupted("the chunks of " + policy.method(), interrupted);

@@ -74,7 +74,7 @@ public final class RateLimitStrategy<I> implements Strategy<I> {
         Relay relay = new Relay(() -> timer.get().cancel());
         timer.set(facilities.clock().schedule(facilities.invoker().captureContext().apply(() -> {
             if (!relay.result().isDone()) {
-                relay.follow(delegate.callAsync(invocation));
+                relay.follow(Futures.started(() -> delegate.callAsync(invocation)));
             }
         }), wait));
         Runnable forget = facilities.inFlight().register(() -> relay.result().completeExceptionally(shuttingDown()));

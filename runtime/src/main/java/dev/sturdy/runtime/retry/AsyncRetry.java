@@ -46,7 +46,7 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
             return;
         }
         attempts++;
-        relay.track(strategy.delegate().callAsync(invocation)).whenComplete(this);
+        relay.track(Futures.started(() -> strategy.delegate().callAsync(invocation))).whenComplete(this);
     }
 
     /** Called when an attempt completes. Attempts never overlap, so the fields need no lock. */

@@ -49,7 +49,9 @@ public interface SturdyClock {
      * Runs {@code task} once, {@code delayNanos} from now, never on the thread that scheduled it
      * and never on a thread shared with other timers, so the task may start a call that blocks
      * for a while (an async method's synchronous part). The real clock hands due tasks to an
-     * executor; a {@link ManualClock} runs them on the thread that advances it.
+     * executor; a {@link ManualClock} runs them on the thread that advances it. Once a clock is
+     * closed its tasks never run (the application is shutting down, and Sturdy ends the work that
+     * waits for them through {@link dev.sturdy.runtime.core.InFlight}); scheduling then does not fail.
      *
      * @param task what to run
      * @param delayNanos how long from now, at least 0

@@ -135,13 +135,21 @@ public final class SystemClock implements SturdyClock, AutoCloseable {
 
     @Override
     public Cancellable schedule(Runnable task, long delayNanos) {
-        ScheduledFuture<?> scheduled = timers.schedule(() -> {
-            try {
-                executor.execute(task);
-            } catch (RejectedExecutionException shuttingDown) {
-                task.run();
+        ScheduledFuture<?> scheduled;
+        try {
+            scheduled = timers.schedule(() -> {
+                try {
+                    executor.execute(task);
+                } catch (RejectedExecutionException shuttingDown) {
+                    task.run();
+                }
+            }, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closedAlready) {
+            if (!closed) {
+                throw closedAlready;
             }
-        }, delayNanos, TimeUnit.NANOSECONDS);
+            return () -> { };
+        }
         return () -> scheduled.cancel(false);
     }
 

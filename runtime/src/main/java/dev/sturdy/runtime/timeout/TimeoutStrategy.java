@@ -9,7 +9,6 @@ import dev.sturdy.runtime.time.Cancellable;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -129,9 +128,7 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
         });
         try {
             facilities.workers().execute(work);
-            return result.get();
-        } catch (ExecutionException failed) {
-            throw failed.getCause();
+            return Futures.await(result);
         } catch (InterruptedException interrupted) {
             work.cancel(true);
             if (facilities.clock().nanoTime() - deadline >= 0) {

@@ -5,11 +5,13 @@ import dev.sturdy.runtime.micronaut.declaration.ChainFactory;
 import dev.sturdy.runtime.micronaut.declaration.MethodChain;
 import io.micronaut.aop.Intercepted;
 import io.micronaut.context.BeanContext;
-import io.micronaut.context.annotation.Context;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.ExecutableMethod;
-import jakarta.annotation.PostConstruct;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +25,14 @@ import java.util.Map;
  * interceptor at once, so that no chain is built twice and no first call pays for one; an
  * invalid configured value, or one reached through a placeholder, fails start-up instead of a
  * call later, with every problem listed at once. Then warns about configuration keys that
- * matched nothing (typos must not be silent).
+ * matched nothing (typos must not be silent). It runs when the context has started (a call made
+ * before that, from another bean's start-up, builds its chain on its first call), so that a
+ * problem reaches the caller of {@code ApplicationContext.run()} as Sturdy's own
+ * {@link ConfigurationException}, its message the first line the user sees, not three causes
+ * down in a {@code BeanInstantiationException}.
  */
-@Context
-final class StartupCheck {
+@Singleton
+final class StartupCheck implements ApplicationEventListener<StartupEvent>, Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.sturdy");
 
@@ -42,7 +48,17 @@ final class StartupCheck {
         this.settings = settings;
     }
 
-    @PostConstruct
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        check();
+    }
+
+    /** @return first among start-up listeners: the others (the metrics' gauges) see every chain built */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
     @SuppressWarnings("unchecked")
     void check() {
         if (!settings.enabled()) {

@@ -66,7 +66,6 @@ class ConfigurationIntegrationTest {
     @Test
     void anInvalidValueUnderTheQuotedKeyFailsStartUp() {
         assertThatThrownBy(() -> run(QUOTED_RETRIED + "max-attempts", "0"))
-                .rootCause()
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Sturdy cannot start: [sturdy:retry-max-attempts]"
                         + " sturdy.methods.\"dev.sturdy.runtime.it.ClassLevelService"
@@ -91,9 +90,17 @@ class ConfigurationIntegrationTest {
     }
 
     @Test
+    void theFirstLineAUserSeesOfAStartUpFailureIsSturdysMessage() {
+        assertThatThrownBy(() -> run(RETRIED + "max-attempts", "0"))
+                .hasNoCause()
+                .satisfies(failure -> assertThat(failure.toString().lines().findFirst()).hasValueSatisfying(first ->
+                        assertThat(first).startsWith("io.micronaut.context.exceptions.ConfigurationException: Sturdy cannot"
+                                + " start: [sturdy:retry-max-attempts] sturdy.methods.")));
+    }
+
+    @Test
     void anInvalidValueFailsStartUpNamingTheKey() {
         assertThatThrownBy(() -> run(RETRIED + "max-attempts", "0"))
-                .rootCause()
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Sturdy cannot start: [sturdy:retry-max-attempts]"
                         + " sturdy.methods.\"dev.sturdy.runtime.it.ClassLevelService"
@@ -104,7 +111,6 @@ class ConfigurationIntegrationTest {
     @Test
     void aValueThatIsNotANumberFailsStartUpNamingTheKey() {
         assertThatThrownBy(() -> run("sturdy.circuit-breakers.stock.window", "many"))
-                .rootCause()
                 .hasMessageContaining("[sturdy:circuit-breaker-window] sturdy.circuit-breakers.stock.window on ")
                 .hasMessageContaining(": must be a whole number, but was \"many\"");
     }
@@ -112,7 +118,6 @@ class ConfigurationIntegrationTest {
     @Test
     void anInvalidValueReachedThroughAPlaceholderFailsStartUp() {
         assertThatThrownBy(() -> run("sturdy.circuit-breakers.stock.delay", "${stock.delay}", "stock.delay", "never"))
-                .rootCause()
                 .hasMessageContaining("[sturdy:circuit-breaker-delay] sturdy.circuit-breakers.stock.delay on ")
                 .hasMessageContaining("must be a duration such as \"250ms\", \"2s\", \"1m\" or \"PT2S\" that is >= 0, but was"
                         + " \"never\"");

@@ -121,7 +121,6 @@ class StatefulPoliciesIntegrationTest {
     @Test
     void sharedNameDeclaredWithOtherAttributesFailsStartUp() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy.clock", "manual", "sturdy-test.conflict", "true")))
-                .rootCause()
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("[sturdy:circuit-breaker-name-conflict] @CircuitBreaker.name on ")
                 .hasMessageContaining("\"stock\" is also declared by ")

@@ -176,7 +176,6 @@ class SturdyIntegrationTest {
     void invalidPlaceholderValueFailsStartUpNamingAnnotationAttributeMethodAndValue() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.placeholder-timeout", "true", "pricing.timeout",
                 "soon")))
-                .rootCause()
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Sturdy cannot start: [sturdy:timeout-value] @Timeout.value on Timed.timed(): must be a duration"
                         + " such as "
@@ -187,7 +186,6 @@ class SturdyIntegrationTest {
     @Test
     void unresolvablePlaceholderFailsStartUpNamingThePlaceholder() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.placeholder-timeout", "true")))
-                .rootCause()
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("Sturdy cannot start: [sturdy:unresolved-placeholder] @Timeout.value on Timed.timed(): "
                         + "the placeholder \"${pricing.timeout}\" cannot be resolved");
@@ -215,7 +213,6 @@ class SturdyIntegrationTest {
     @Test
     void fallbacksThatDoNotFitFailStartUpWithTheProcessorsWords() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.fallbacks", "true")))
-                .rootCause()
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("Sturdy cannot start: 3 problems:")
                 .hasMessageContaining("[sturdy:fallback-missing] @Fallback.method on MisdeclaredFallbacks.missing(String):"

@@ -195,7 +195,11 @@ final class Lint {
     private static Map<String, String> declaredTypes(MethodDeclaration method,
                                                      Map<TypeDeclaration<?>, Map<String, String>> fieldTypes) {
         Map<String, String> types = new HashMap<>();
-        method.findAncestor(TypeDeclaration.class)
+        Optional<Node> enclosing = method.getParentNode();
+        while (enclosing.isPresent() && !(enclosing.get() instanceof TypeDeclaration<?>)) {
+            enclosing = enclosing.get().getParentNode();
+        }
+        enclosing.map(type -> (TypeDeclaration<?>) type)
                 .ifPresent(type -> types.putAll(fieldTypes.computeIfAbsent(type, Lint::fieldTypes)));
         for (Parameter parameter : method.getParameters()) {
             types.put(parameter.getNameAsString(), rawName(parameter.getTypeAsString()));

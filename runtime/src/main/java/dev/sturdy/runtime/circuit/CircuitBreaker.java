@@ -84,7 +84,7 @@ public final class CircuitBreaker {
     }
 
     private void moveTo(Phase target) {
-        while (!transition(phase.get(), target)) {
+        while (!transition(phase.get(), target, true)) {
             Thread.onSpinWait();
         }
     }
@@ -156,10 +156,18 @@ public final class CircuitBreaker {
     }
 
     private boolean transition(Phase from, Phase to) {
+        return transition(from, to, false);
+    }
+
+    private boolean transition(Phase from, Phase to, boolean byOperator) {
         if (!phase.compareAndSet(from, to)) {
             return false;
         }
-        listener.onStateChange(policy.name(), from.state(), to.state());
+        if (byOperator) {
+            listener.onStateForced(policy.name(), from.state(), to.state());
+        } else {
+            listener.onStateChange(policy.name(), from.state(), to.state());
+        }
         return true;
     }
 

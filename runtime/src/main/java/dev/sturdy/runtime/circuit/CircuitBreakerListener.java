@@ -16,4 +16,17 @@ public interface CircuitBreakerListener {
      * @param to the state it entered
      */
     void onStateChange(String breaker, CircuitState from, CircuitState to);
+
+    /**
+     * Told about a change an operator made ({@link CircuitBreaker#forceOpen()},
+     * {@link CircuitBreaker#forceClosed()}, {@link CircuitBreaker#reset()}), rather than calls.
+     * By default, the same as any other change.
+     *
+     * @param breaker the breaker's name
+     * @param from the state it left
+     * @param to the state it entered
+     */
+    default void onStateForced(String breaker, CircuitState from, CircuitState to) {
+        onStateChange(breaker, from, to);
+    }
 }

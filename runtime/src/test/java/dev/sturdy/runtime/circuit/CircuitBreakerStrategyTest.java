@@ -232,4 +232,27 @@ class CircuitBreakerStrategyTest {
         assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
         assertThatThrownBy(() -> run(mode, breaker, 'S')).isInstanceOf(CircuitOpenException.class);
     }
+
+    @Test
+    void anOperatorsChangesAreToldApartFromTheCallsOnes() throws Throwable {
+        List<String> told = new CopyOnWriteArrayList<>();
+        CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy("Service#call", 1, 1.0, Duration.ofSeconds(5), 1,
+                new ExceptionMatcher(List.of(Throwable.class), List.of())), clock, new CircuitBreakerListener() {
+                    @Override
+                    public void onStateChange(String name, CircuitState from, CircuitState to) {
+                        told.add(from + "->" + to);
+                    }
+
+                    @Override
+                    public void onStateForced(String name, CircuitState from, CircuitState to) {
+                        told.add(from + "->" + to + " forced");
+                    }
+                });
+
+        breaker.forceOpen();
+        breaker.reset();
+        runAll(Mode.SYNC, breaker, "F");
+
+        assertThat(told).containsExactly("CLOSED->OPEN forced", "OPEN->CLOSED forced", "CLOSED->OPEN");
+    }
 }

@@ -133,6 +133,7 @@ class ConfigurationIntegrationTest {
                 "sturdy.methods.dev.sturdy.runtime.it.ClassLevelService#inheritsTheClasRetry.retry.max-attempts", "4",
                 RETRIED + "max-atempts", "4",
                 "sturdy.circuit-breakers.stok.window", "5")) {
+            assertThat(context.isRunning()).isTrue();
             assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage)
                     .anySatisfy(line -> assertThat(line)
                             .startsWith("[sturdy:unknown-key] sturdy.methods.\"dev.sturdy.runtime.it.ClassLevelService"
@@ -171,6 +172,7 @@ class ConfigurationIntegrationTest {
         logger.addAppender(warnings);
         try (ApplicationContext context = run("sturdy.retry.enabled", "false", RETRIED + "max-attempts", "4",
                 RETRIED.replace("retry.", "") + "circuit-breaker.window", "3")) {
+            assertThat(context.isRunning()).isTrue();
             assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage)
                     .noneSatisfy(line -> assertThat(line).contains("retry.max-attempts"))
                     .anySatisfy(line -> assertThat(line).as("but a policy the method does not have is reported")

@@ -264,7 +264,8 @@ class FanoutIntegrationTest {
     @Test
     void closingTheContextCancelsARunningFanOutAndLeavesNoThreadBehind() throws Exception {
         List<Thread> before = new ArrayList<>(Thread.getAllStackTraces().keySet());
-        try (ApplicationContext other = ApplicationContext.run(Map.of("sturdy-test.fanout", "true"))) {
+        ApplicationContext other = ApplicationContext.run(Map.of("sturdy-test.fanout", "true"));
+        try {
             FanoutService running = other.getBean(FanoutService.class);
             CountDownLatch asyncInside = new CountDownLatch(4);
             CountDownLatch syncInside = new CountDownLatch(8);
@@ -299,6 +300,8 @@ class FanoutIntegrationTest {
                     .satisfies(cancelled -> assertThat(cancelled.getCause() == null ? cancelled : cancelled.getCause())
                             .hasMessage("FanoutService#label: cancelled, the application is shutting down"));
             caller.join(10_000);
+        } finally {
+            other.close();
         }
         assertThat(awaitThreadsGone(before)).as("threads started by the context").isEmpty();
     }

@@ -61,6 +61,11 @@ public final class AllObservers {
         }
 
         @Override
+        public void onStateForced(String breaker, CircuitState from, CircuitState to) {
+            observers.forEach(o -> o.onStateForced(breaker, from, to));
+        }
+
+        @Override
         public boolean observesCalls() {
             return observers.stream().anyMatch(PolicyObserver::observesCalls);
         }

@@ -66,6 +66,13 @@ final class EventPublishingObserver implements PolicyObserver {
         publish(new CircuitStateChangedEvent(breaker, from, to));
     }
 
+    /** An operator's change is logged as one, at INFO: nothing failed. */
+    @Override
+    public void onStateForced(String breaker, CircuitState from, CircuitState to) {
+        LOG.info("circuit breaker {}: {} -> {} (forced by an operator)", breaker, from, to);
+        publish(new CircuitStateChangedEvent(breaker, from, to));
+    }
+
     private void publish(SturdyEvent event) {
         try {
             publisher.publishEvent(event);

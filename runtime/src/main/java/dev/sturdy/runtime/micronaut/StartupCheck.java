@@ -1,9 +1,11 @@
 package dev.sturdy.runtime.micronaut;
 
 import dev.sturdy.runtime.micronaut.config.SturdySettings;
+import dev.sturdy.runtime.micronaut.config.YamlCheck;
 import dev.sturdy.runtime.micronaut.declaration.ChainFactory;
 import dev.sturdy.runtime.micronaut.declaration.MethodChain;
 import io.micronaut.aop.Intercepted;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds every protected method's chain when the application starts and hands them all to the
@@ -86,6 +89,9 @@ final class StartupCheck implements ApplicationEventListener<StartupEvent>, Orde
                     : problems.size() + " problems:\n" + String.join("\n", problems)));
         }
         interceptor.install(chains);
+        Set<String> environments = beans instanceof ApplicationContext application
+                ? application.getEnvironment().getActiveNames() : Set.of();
+        YamlCheck.ignoredYaml(StartupCheck.class.getClassLoader(), environments).ifPresent(LOG::warn);
         for (String key : settings.unread()) {
             LOG.warn("[sturdy:unknown-key] {} matches no method, policy or attribute that Sturdy protects, so it has no effect; "
                     + "check its spelling (sturdy.methods.\"<class>#<method>\".<policy>.<attribute>, or "

@@ -36,7 +36,7 @@ public class QuoteService {
     }
 
     @Retry(maxAttempts = 3, delay = "50ms", retryOn = {IOException.class, TimeoutExceededException.class})
-    @CircuitBreaker(name = "pricing", window = 10, failureRatio = 0.5, delay = "5s")
+    @CircuitBreaker(name = "pricing", window = 20, failureRatio = 0.8, delay = "5s")
     @Timeout("${sample.quote.timeout:500ms}")
     @Fallback(method = "unavailable")
     public Quote quote(String symbol) throws IOException, InterruptedException {
@@ -44,7 +44,7 @@ public class QuoteService {
     }
 
     @Retry(maxAttempts = 3, delay = "50ms", retryOn = {IOException.class, TimeoutExceededException.class})
-    @CircuitBreaker(name = "pricing", window = 10, failureRatio = 0.5, delay = "5s")
+    @CircuitBreaker(name = "pricing", window = 20, failureRatio = 0.8, delay = "5s")
     @Timeout("${sample.quote.timeout:500ms}")
     @Fallback(method = "unavailableAsync")
     public CompletableFuture<Quote> quoteAsync(String symbol) {

@@ -54,7 +54,7 @@ class OperationsTest {
 
         assertThat(status.get("circuitBreakers")).singleElement().satisfies(breaker -> assertThat(breaker)
                 .containsEntry("name", "pricing").containsEntry("state", "CLOSED").containsEntry("delay", "10s")
-                .containsEntry("window", 10));
+                .containsEntry("window", 20));
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InFlight {
 
+    private static final System.Logger LOG = System.getLogger(InFlight.class.getName());
+
     private final Set<Runnable> cancellations = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private volatile boolean draining;
@@ -71,8 +73,14 @@ public final class InFlight {
     public void cancelAll() {
         closed = true;
         for (Runnable cancel : List.copyOf(cancellations)) {
-            cancellations.remove(cancel);
-            cancel.run();
+            if (cancellations.remove(cancel)) {
+                try {
+                    cancel.run();
+                } catch (RuntimeException | Error failed) {
+                    // one call's end going wrong must not keep the others, and shutdown, waiting
+                    LOG.log(System.Logger.Level.WARNING, "ending a call at shutdown failed", failed);
+                }
+            }
         }
         drained.complete(null);
     }

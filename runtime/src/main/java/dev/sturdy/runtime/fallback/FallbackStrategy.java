@@ -5,6 +5,7 @@ import dev.sturdy.runtime.core.Relay;
 import dev.sturdy.runtime.core.Strategy;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -40,7 +41,7 @@ public final class FallbackStrategy<I> implements Strategy<I> {
         try {
             return delegate.call(invocation);
         } catch (Throwable failure) {
-            if (!policy.applyOn().matches(failure)) {
+            if (!answers(failure)) {
                 throw failure;
             }
             listener.fallbackUsed(policy.method(), failure);
@@ -57,13 +58,21 @@ public final class FallbackStrategy<I> implements Strategy<I> {
         Relay relay = new Relay();
         relay.track(delegate.callAsync(invocation)).whenComplete((value, failure) -> {
             Throwable original = failure == null ? null : Futures.unwrap(failure);
-            if (original == null || relay.result().isDone() || !policy.applyOn().matches(original)) {
+            if (original == null || relay.result().isDone() || !answers(original)) {
                 Futures.complete(relay.result(), value, original);
             } else {
                 relay.follow(answer(invocation, original));
             }
         });
         return relay.result();
+    }
+
+    /**
+     * @return whether the fallback answers {@code failure}: one {@code applyOn} matches, and not a
+     * cancellation (the caller's, the application shutting down), which is not the method failing
+     */
+    private boolean answers(Throwable failure) {
+        return !(failure instanceof CancellationException) && policy.applyOn().matches(failure);
     }
 
     private CompletableFuture<Object> answer(I invocation, Throwable failure) {

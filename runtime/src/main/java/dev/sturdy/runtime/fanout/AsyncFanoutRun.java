@@ -72,7 +72,14 @@ final class AsyncFanoutRun<I> extends FanoutRun<I> {
             work.cancel(true);
         }
         work.whenComplete((value, failure) -> {
-            boolean cancelOthers = ended(chunk, value, failure == null ? null : Futures.unwrap(failure));
+            boolean cancelOthers;
+            try {
+                cancelOthers = ended(chunk, value, failure == null ? null : Futures.unwrap(failure));
+            } catch (Throwable unexpected) {
+                // not the chunk's failure (merging its result failed): the run cannot finish as asked
+                abort(unexpected);
+                cancelOthers = true;
+            }
             int slots;
             synchronized (this) {
                 inFlight.remove(chunk.index);

@@ -177,7 +177,7 @@ public final class SystemClock implements SturdyClock, AutoCloseable {
      * {@link dev.sturdy.runtime.core.InFlight}).
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         ticking = false;
         LockSupport.unpark(ticker);

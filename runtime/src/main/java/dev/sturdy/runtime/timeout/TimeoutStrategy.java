@@ -10,6 +10,7 @@ import dev.sturdy.runtime.time.Cancellable;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Applies a {@link TimeoutPolicy}. A sync call runs on the caller's thread, which the
@@ -127,7 +128,11 @@ public final class TimeoutStrategy<I> implements Strategy<I> {
             }
         });
         try {
-            facilities.workers().execute(work);
+            try {
+                facilities.workers().execute(work);
+            } catch (RejectedExecutionException refused) {
+                result.completeExceptionally(facilities.inFlight().isClosed() ? Futures.shuttingDown(policy.method()) : refused);
+            }
             return Futures.await(result);
         } catch (InterruptedException interrupted) {
             work.cancel(true);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.concurrent.CancellationException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.List;
@@ -147,5 +148,17 @@ class FallbackStrategyTest {
         })), clock))
                 .isSameAs(original)
                 .satisfies(failure -> assertThat(failure.getSuppressed()).isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aCancellationIsNotAnsweredWithTheFallback(Mode mode) {
+        FallbackStrategy<TestInvocation> strategy = fallback(List.of(Throwable.class), List.of(), mode, (invocation, failure) -> {
+            throw new AssertionError("the fallback answered a cancellation");
+        });
+
+        assertThatThrownBy(() -> mode.call(strategy, new TestInvocation(mode.body(attempt -> {
+            throw new CancellationException("Service#call: cancelled, the application is shutting down");
+        })), clock)).isInstanceOf(CancellationException.class);
     }
 }

@@ -100,19 +100,22 @@ class FanoutIntegrationTest {
         };
         CompletableFuture<List<Integer>> result = new CompletableFuture<>();
         Thread runner = new Thread(() -> result.complete(service.twoAtATime(items(1000))));
+        List<Thread> before = new ArrayList<>(Thread.getAllStackTraces().keySet());
         runner.start();
 
-        awaitWorkerParkedInNextChunk();
+        awaitWorkerParkedInNextChunk(before);
 
         assertThat(service.calls.get()).as("chunks 0..7 cut while chunk 0 runs: 4 x parallelism 2").isEqualTo(8);
         releaseFirst.countDown();
         assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(items(1000));
     }
 
-    private static void awaitWorkerParkedInNextChunk() throws InterruptedException {
+    /** @param before threads that are not this fan-out's (a worker of an earlier one may still be waiting) */
+    private static void awaitWorkerParkedInNextChunk(List<Thread> before) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             boolean parked = Thread.getAllStackTraces().entrySet().stream()
+                    .filter(entry -> !before.contains(entry.getKey()))
                     .anyMatch(entry -> entry.getKey().getState() == Thread.State.WAITING
                             && Arrays.stream(entry.getValue()).anyMatch(frame -> frame.getMethodName()
                                     .equals("nextChunk")));

@@ -174,7 +174,8 @@ class FanoutStrategyTest {
     @EnumSource(Mode.class)
     void aListenerThatThrowsFailsTheCallInsteadOfLeavingItHanging(Mode mode) {
         FanoutStrategy<TestInvocation> fanout = new FanoutStrategy<>(
-                new FanoutPolicy("Service#call", 2, 1, FanoutErrors.FAIL_FAST), new FanoutShape(0, false, FanoutShape.Results.CONCATENATED), TestInvoker.sentinel(),
+                new FanoutPolicy("Service#call", 2, 1, FanoutErrors.FAIL_FAST),
+                new FanoutShape(0, false, FanoutShape.Results.CONCATENATED), TestInvoker.sentinel(),
                 TestInvoker.facilities(new ManualClock(), new InFlight(), executor), executor, (method, nanos, failure) -> {
                     throw new IllegalStateException("listener broke");
                 });

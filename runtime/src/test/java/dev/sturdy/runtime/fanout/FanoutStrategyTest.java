@@ -2,6 +2,7 @@ package dev.sturdy.runtime.fanout;
 
 import dev.sturdy.annotation.FanoutErrors;
 import dev.sturdy.runtime.core.InFlight;
+import dev.sturdy.runtime.testing.ScriptedItems;
 import dev.sturdy.runtime.testing.TestInvocation;
 import dev.sturdy.runtime.testing.TestInvoker;
 import dev.sturdy.runtime.time.ManualClock;
@@ -9,12 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -80,7 +78,7 @@ class FanoutStrategyTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void itemsThatCannotBeReadFailTheCallNamingTheMethodAndProcessNone(Mode mode) {
-        TestInvocation invocation = TestInvocation.withArguments(mode.doubling(), new FailingAt(5, 10));
+        TestInvocation invocation = TestInvocation.withArguments(mode.doubling(), ScriptedItems.throwingAt(numbers(10), 5));
 
         assertThatThrownBy(() -> mode.call(fanout(2, 1), invocation))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -129,45 +127,6 @@ class FanoutStrategyTest {
 
         assertThat(mode.call(fanout(8, Integer.MAX_VALUE), invocation)).isEqualTo(doubled(50));
         assertThat(invocation.attempts()).isEqualTo(1);
-    }
-
-    /** A collection whose iterator fails at one position, as a lazy view over a failing source does. */
-    static final class FailingAt extends AbstractCollection<Integer> {
-        private final int failAt;
-        private final int size;
-
-        FailingAt(int failAt, int size) {
-            this.failAt = failAt;
-            this.size = size;
-        }
-
-        @Override
-        public Iterator<Integer> iterator() {
-            return new Iterator<>() {
-                private int next;
-
-                @Override
-                public boolean hasNext() {
-                    return next < size;
-                }
-
-                @Override
-                public Integer next() {
-                    if (next == failAt) {
-                        throw new IllegalStateException("no item " + failAt);
-                    }
-                    if (next >= size) {
-                        throw new NoSuchElementException();
-                    }
-                    return next++;
-                }
-            };
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import dev.sturdy.runtime.fanout.FanoutListener;
 import dev.sturdy.runtime.fanout.FanoutPolicy;
 import dev.sturdy.runtime.fanout.FanoutShape;
 import dev.sturdy.runtime.fanout.FanoutStrategy;
+import dev.sturdy.runtime.testing.ScriptedItems;
 import dev.sturdy.runtime.testing.TestInvocation;
 import dev.sturdy.runtime.testing.TestInvoker;
 import dev.sturdy.runtime.time.ManualClock;
@@ -20,10 +21,8 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 import java.io.IOException;
-import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -73,9 +72,9 @@ class FanoutFuzzTest {
                 .collect(Collectors.toCollection(ArrayList::new));
         Collection<Integer> items = switch (twist) {
             case NULL_ITEMS -> null;
-            case THROWS_AT -> new Scripted(values, position, false, false);
-            case ENDS_EARLY -> new Scripted(values, position, true, false);
-            case NEVER_ENDS -> new Scripted(values, -1, false, true);
+            case THROWS_AT -> ScriptedItems.throwingAt(values, position);
+            case ENDS_EARLY -> ScriptedItems.endingAt(values, position);
+            case NEVER_ENDS -> ScriptedItems.neverEnding(values);
             default -> values;
         };
         FanoutStrategy<TestInvocation> fanout = new FanoutStrategy<>(
@@ -187,47 +186,6 @@ class FanoutFuzzTest {
     private static final class Wrapped extends RuntimeException {
         Wrapped(Throwable failure) {
             super(failure);
-        }
-    }
-
-    /** Items whose iterator throws, ends early, or never ends, at a position. */
-    private static final class Scripted extends AbstractCollection<Integer> {
-        private final List<Integer> values;
-        private final int position;
-        private final boolean endsThere;
-        private final boolean neverEnds;
-
-        Scripted(List<Integer> values, int position, boolean endsThere, boolean neverEnds) {
-            this.values = values;
-            this.position = position;
-            this.endsThere = endsThere;
-            this.neverEnds = neverEnds;
-        }
-
-        @Override
-        public Iterator<Integer> iterator() {
-            return new Iterator<>() {
-                private int next;
-
-                @Override
-                public boolean hasNext() {
-                    return neverEnds || (endsThere ? next < Math.min(position, values.size()) : next < values.size());
-                }
-
-                @Override
-                public Integer next() {
-                    if (!endsThere && next == position) {
-                        throw new IllegalStateException("the source failed at item " + position);
-                    }
-                    int item = next++;
-                    return item < values.size() ? values.get(item) : item;
-                }
-            };
-        }
-
-        @Override
-        public int size() {
-            return values.size();
         }
     }
 }

@@ -171,6 +171,11 @@ public final class SystemClock implements SturdyClock, AutoCloseable {
         }
     }
 
+    /** @return how many threads are in {@link #sleep} now: sync callers waiting to retry or for a token */
+    public int sleeping() {
+        return sleepers.size();
+    }
+
     /**
      * Stops the scheduler and ticker threads and wakes the threads in {@link #sleep}; timers not
      * yet run never run (Sturdy ends the work waiting for them first: see

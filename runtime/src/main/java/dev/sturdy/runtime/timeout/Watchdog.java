@@ -80,6 +80,17 @@ public final class Watchdog implements AutoCloseable {
         }
     }
 
+    /** @return how many sync calls are watched now (counted at the moment of asking) */
+    public int watchedCalls() {
+        int watched = 0;
+        for (Watch watch : listed) {
+            if (watch.watching()) {
+                watched++;
+            }
+        }
+        return watched;
+    }
+
     /** @return whether {@link #close()} has run */
     boolean isClosed() {
         return closed;

@@ -48,6 +48,8 @@ class ShutdownIntegrationTest {
         CompletableFuture<String> limitedSync = inThread(service::limitedSync);
         CompletableFuture<String> retriedSync = inThread(service::retriedSync);
         awaitWaiting(() -> threadsWaiting() == 5);
+        // 3 async calls and a queued sync caller registered, 2 sync callers sleeping, 1 sync call watched
+        assertThat(context.getBean(GracefulShutdownManager.class).reportActiveTasks()).hasValue(7);
 
         context.close();
 

@@ -60,9 +60,15 @@ final class SturdyShutdown implements GracefulShutdownCapable {
         return inFlight.drain(clock.nanoTime() + PolicyValues.saturatedNanos(grace));
     }
 
+    /**
+     * @return the calls Sturdy has in flight: async calls and fan-outs waiting on it, sync callers
+     * sleeping before a retry or for a token, and sync calls under a caller's-thread timeout (a
+     * sync retry inside a timeout is counted twice)
+     */
     @Override
     public OptionalLong reportActiveTasks() {
-        return OptionalLong.of(inFlight.size());
+        int sleeping = clock instanceof SystemClock system ? system.sleeping() : 0;
+        return OptionalLong.of((long) inFlight.size() + watchdog.watchedCalls() + sleeping);
     }
 
     @PreDestroy

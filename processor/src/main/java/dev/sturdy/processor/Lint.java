@@ -59,7 +59,11 @@ final class Lint {
             "anyOf", "thenApply", "thenApplyAsync", "thenAccept", "thenAcceptAsync", "thenRun", "thenRunAsync", "thenCompose",
             "thenComposeAsync", "thenCombine", "thenCombineAsync", "handle", "handleAsync", "whenComplete", "whenCompleteAsync",
             "exceptionally", "exceptionallyCompose", "toCompletableFuture", "orTimeout", "completeOnTimeout", "submit",
-                    "schedule");
+                    "schedule", "toFuture");
+    /** Reactor's and RxJava's calls that wait for a publisher: their names say so, whatever the receiver's type. */
+    private static final Set<String> REACTIVE_WAITS = Set.of("block", "blockFirst", "blockLast", "blockOptional",
+            "blockingGet", "blockingFirst", "blockingLast", "blockingSingle", "blockingAwait", "blockingSubscribe",
+            "blockingIterable", "blockingStream", "blockingForEach");
 
     private final ProcessingEnvironment env;
     private final Trees trees;
@@ -86,6 +90,8 @@ final class Lint {
      */
     List<Finding> check(ExecutableElement method, List<Use> onIt) {
         boolean async = ReturnTypeValidator.isAsync(method.getReturnType(), env.getTypeUtils());
+        boolean reactive = async && ReturnTypeValidator.isReactive(method.getReturnType(), env.getTypeUtils());
+        String returned = reactive ? Names.simple(env.getTypeUtils().erasure(method.getReturnType())) : "CompletionStage";
         boolean stoppable = onIt.stream().anyMatch(use -> use.annotation().equals("Timeout") || use.annotation().equals("Retry"));
         Optional<MethodDeclaration> declaration = declarationOf(method);
         if (declaration.isEmpty() || declaration.get().getBody().isEmpty()) {
@@ -111,11 +117,11 @@ final class Lint {
                 @Override
                 public void visit(MethodCallExpr call, Void arg) {
                     if (blocks(call, declaredTypes)) {
-                        findings.add(finding(method, "[sturdy:" + BLOCKING_IN_ASYNC + "] " + location
-                                + " returns a CompletionStage but "
-                                + "blocks its caller's thread at line " + line(call) + ": " + shortText(call)
-                                        + "; compose the stage "
-                                + "(thenApply, thenCompose) or schedule the delay instead"));
+                        findings.add(finding(method, "[sturdy:" + BLOCKING_IN_ASYNC + "] " + location + " returns a "
+                                + returned + " but blocks its caller's thread at line " + line(call) + ": "
+                                + shortText(call) + "; " + (reactive
+                                        ? "compose the publisher (map, flatMap) or delay with its operators instead"
+                                        : "compose the stage (thenApply, thenCompose) or schedule the delay instead")));
                     }
                     super.visit(call, arg);
                 }
@@ -152,6 +158,9 @@ final class Lint {
     private static boolean blocks(MethodCallExpr call, Map<String, String> declaredTypes) {
         String name = call.getNameAsString();
         Optional<Expression> scope = call.getScope();
+        if (REACTIVE_WAITS.contains(name) && scope.isPresent()) {
+            return true;
+        }
         if (name.equals("sleep")) {
             return scope.map(s -> s.toString().equals("Thread") || s.toString().contains("TimeUnit")).orElse(false);
         }

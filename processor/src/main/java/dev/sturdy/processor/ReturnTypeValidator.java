@@ -11,21 +11,35 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.tools.Diagnostic;
 
 /**
- * The return type of a protected method: Sturdy protects sync methods and {@code CompletionStage}
- * ones, and refuses the asynchronous types it does not protect yet rather than protect them wrongly.
+ * The return type of a protected method: Sturdy protects sync methods, {@code CompletionStage} ones
+ * and reactive ones (a reactive-streams {@code Publisher}, Reactor's and RxJava 3's types), and
+ * refuses the other asynchronous types rather than protect them wrongly.
  */
 final class ReturnTypeValidator {
 
     /**
      * @param type a method's return type
      * @param types the compiler's type utilities
-     * @return whether the method is asynchronous: it returns a {@code CompletionStage} or {@code CompletableFuture}
+     * @return whether the method is asynchronous: it returns a {@code CompletionStage}, a
+     * {@code CompletableFuture} or a reactive type
      */
     static boolean isAsync(TypeMirror type, Types types) {
-        return type.getKind() == TypeKind.DECLARED && ReturnTypes.STAGES.contains(types.erasure(type).toString());
+        return type.getKind() == TypeKind.DECLARED
+                && (ReturnTypes.STAGES.contains(types.erasure(type).toString()) || isReactive(type, types));
+    }
+
+    /**
+     * @param type a method's return type
+     * @param types the compiler's type utilities
+     * @return whether it is a reactive type that Sturdy protects
+     */
+    static boolean isReactive(TypeMirror type, Types types) {
+        return isA(type, ReturnTypes.PUBLISHER::equals, types) || isA(type, ReturnTypes.SINGLE_VALUED::contains, types)
+                || isA(type, ReturnTypes.MULTI_VALUED::contains, types);
     }
 
     /** @return a problem with the return type of a method one or more Sturdy annotations apply to */
@@ -42,8 +56,8 @@ final class ReturnTypeValidator {
             return List.of();
         }
         String name = types.erasure(returned).toString();
-        boolean unsupported = !ReturnTypes.STAGES.contains(name) && (ReturnTypes.inRefusedPackage(name)
-                || ReturnTypes.REFUSED_SUPERTYPES.stream().anyMatch(refused -> isA(returned, refused, types)));
+        boolean unsupported = !ReturnTypes.STAGES.contains(name) && !isReactive(returned, types)
+                && (ReturnTypes.inRefusedPackage(name) || isA(returned, ReturnTypes.REFUSED_SUPERTYPES::contains, types));
         if (!unsupported) {
             return List.of();
         }
@@ -53,13 +67,14 @@ final class ReturnTypeValidator {
                 use.onMethod() ? use.mirror() : null, null));
     }
 
-    private static boolean isA(TypeMirror type, String name, Types types) {
-        if (type instanceof DeclaredType declared && ((TypeElement) declared.asElement()).getQualifiedName()
-                .contentEquals(name)) {
+    /** @return whether the type or one of its supertypes has a qualified name that {@code names} accepts */
+    private static boolean isA(TypeMirror type, Predicate<String> names, Types types) {
+        if (type instanceof DeclaredType declared && names.test(((TypeElement) declared.asElement()).getQualifiedName()
+                .toString())) {
             return true;
         }
         for (TypeMirror supertype : types.directSupertypes(type)) {
-            if (isA(supertype, name, types)) {
+            if (isA(supertype, names, types)) {
                 return true;
             }
         }

@@ -334,8 +334,31 @@ class BadSourcesTest {
                             /*!*/@Retry
                             public Future<String> m() { return null; }
                         }""", "[sturdy:unsupported-return-type] @Retry on S.m(): Sturdy does not protect a method returning"
-                                + " Future<String> yet, rather than protect it wrongly; return a plain value, a"
-                                        + " CompletionStage or a CompletableFuture"),
+                                + " Future<String>, rather than protect it wrongly; return a plain value, a CompletionStage, a"
+                                + " reactive-streams Publisher (Reactor's Mono or Flux, say) or one of RxJava 3's Single, Maybe,"
+                                + " Completable, Flowable, Observable"),
+                new Case("RxJava 2 return type", """
+                        class S {
+                            /*!*/@Bulkhead
+                            public io.reactivex.Single<String> m() { return null; }
+                        }""", "[sturdy:unsupported-return-type] @Bulkhead on S.m(): Sturdy does not protect a method"
+                                + " returning Single<String>, rather than protect it wrongly; return a plain value, a"
+                                + " CompletionStage, a reactive-streams Publisher (Reactor's Mono or Flux, say) or one of RxJava"
+                                + " 3's Single, Maybe, Completable, Flowable, Observable"),
+                new Case("reactive fallback of another reactive type", """
+                        class S {
+                            @Fallback(method = /*!*/"cached")
+                            public reactor.core.publisher.Mono<String> m() { return null; }
+                            reactor.core.publisher.Flux<String> cached() { return null; }
+                        }""", "[sturdy:fallback-return-type] @Fallback.method on S.m(): must name a method returning"
+                                + " Mono<String> (or a subtype), but was \"cached\": candidates found: Flux<String> cached()"),
+                new Case("fan-out returning a publisher", """
+                        class S {
+                            /*!*/@Fanout
+                            public reactor.core.publisher.Flux<String> m(List<String> items) { return null; }
+                        }""", "[sturdy:fanout-return-type] @Fanout on S.m(List): the chunks' results must merge, so the"
+                                + " method must return List, Collection, Map or void, or a CompletionStage of one of them, but it"
+                                + " returns Flux<String>"),
                 new Case("shared name declared twice differently", """
                         class S {
                             @CircuitBreaker(name = "pricing", window = 10)

@@ -62,6 +62,31 @@ class GoodSourcesTest {
                             public CompletableFuture<Integer> n() { return null; }
                             private CompletableFuture<Integer> stale(IOException failure) { return null; }
                         }"""),
+                new Case("reactive methods, their fallbacks and composed publishers", """
+                        class S {
+                            @Retry @Timeout("1s") @Bulkhead @CircuitBreaker @RateLimit
+                            @Fallback(method = "cached")
+                            public reactor.core.publisher.Mono<String> mono(reactor.core.publisher.Mono<String> upstream) {
+                                return upstream.map(String::trim).flatMap(value -> reactor.core.publisher.Mono.just(value));
+                            }
+                            reactor.core.publisher.Mono<String> cached(reactor.core.publisher.Mono<String> upstream,
+                                    Throwable failure) {
+                                return reactor.core.publisher.Mono.just("cached");
+                            }
+                            @Retry @Fallback(method = "none")
+                            public reactor.core.publisher.Flux<String> flux() { return reactor.core.publisher.Flux.empty(); }
+                            reactor.core.publisher.Flux<String> none() { return reactor.core.publisher.Flux.empty(); }
+                            @Retry
+                            public org.reactivestreams.Publisher<String> publisher() {
+                                return reactor.core.publisher.Flux.empty();
+                            }
+                            @Retry
+                            public io.reactivex.rxjava3.core.Single<String> single() { return null; }
+                            @Retry
+                            public io.reactivex.rxjava3.core.Completable completable() { return null; }
+                            @Retry
+                            public io.reactivex.rxjava3.core.Observable<String> observable() { return null; }
+                        }"""),
                 new Case("fallback in a superclass, primitive returns, void", """
                         class Base {
                             protected int zero(String key) { return 0; }

@@ -51,6 +51,36 @@ class LintTest {
                         }""", "[sturdy:blocking-in-async] S.m() returns a CompletionStage but blocks its caller's thread at"
                                 + " line 11: "
                         + "....join(); compose the stage (thenApply, thenCompose) or schedule the delay instead"),
+                new Case("blocking on a publisher in a reactive method", """
+                        class S {
+                            @Retry
+                            public reactor.core.publisher.Mono<String> /*!*/m(reactor.core.publisher.Flux<String> upstream) {
+                                String first = upstream.blockFirst();
+                                return reactor.core.publisher.Mono.just(first);
+                            }
+                        }""", "[sturdy:blocking-in-async] S.m(Flux) returns a Mono but blocks its caller's thread at line 11:"
+                        + " upstream.blockFirst(); compose the publisher (map, flatMap) or delay with its operators instead"),
+                new Case("sleeping in a method returning an RxJava type", """
+                        class S {
+                            @Timeout("1s")
+                            public io.reactivex.rxjava3.core.Flowable<String> /*!*/m() throws InterruptedException {
+                                TimeUnit.SECONDS.sleep(1);
+                                return io.reactivex.rxjava3.core.Flowable.just("");
+                            }
+                        }""", "[sturdy:blocking-in-async] S.m() returns a Flowable but blocks its caller's thread at line 11:"
+                        + " TimeUnit.SECONDS.sleep(...); compose the publisher (map, flatMap) or delay with its operators"
+                        + " instead"),
+                new Case("waiting on a publisher's future in a reactive method", """
+                        import io.micronaut.core.async.annotation.SingleResult;
+                        class S {
+                            @Bulkhead
+                            @SingleResult
+                            public org.reactivestreams.Publisher<String> /*!*/m(reactor.core.publisher.Mono<String> upstream)
+                                    throws Exception {
+                                return reactor.core.publisher.Mono.just(upstream.toFuture().get());
+                            }
+                        }""", "[sturdy:blocking-in-async] S.m(Mono) returns a Publisher but blocks its caller's thread at"
+                        + " line 14: ....get(); compose the publisher (map, flatMap) or delay with its operators instead"),
                 new Case("swallowing an interrupt under a timeout", """
                         class S {
                             @Timeout("1s")

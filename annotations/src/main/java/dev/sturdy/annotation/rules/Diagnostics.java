@@ -160,8 +160,33 @@ public final class Diagnostics {
      */
     public static String unsupportedReturnType(String annotation, String location, String returnType) {
         return message(UNSUPPORTED_RETURN_TYPE, "@" + annotation, location, "Sturdy does not protect a method returning "
-                + returnType
-                        + " yet, rather than protect it wrongly; return a plain value, a CompletionStage or a CompletableFuture");
+                + returnType + ", rather than protect it wrongly; return a plain value, a CompletionStage, a reactive-streams "
+                + "Publisher (Reactor's Mono or Flux, say) or one of RxJava 3's Single, Maybe, Completable, Flowable, "
+                + "Observable");
+    }
+
+    /**
+     * @param annotation simple name of the annotation at fault
+     * @param location the method
+     * @param returnType the return type as written
+     * @return the message for a reactive return type that Micronaut cannot convert from and to a publisher
+     */
+    public static String unconvertibleReturnType(String annotation, String location, String returnType) {
+        return message(UNSUPPORTED_RETURN_TYPE, "@" + annotation, location, "the method returns " + returnType
+                + ", which Micronaut cannot convert to and from a reactive-streams Publisher in this application; "
+                + "for RxJava 3's types add io.micronaut.rxjava3:micronaut-rxjava3 to its dependencies");
+    }
+
+    /**
+     * @param annotation simple name of the annotation at fault
+     * @param location the method
+     * @param returnType the return type as written
+     * @return the message for a reactive method in an application without Reactor
+     */
+    public static String reactorMissing(String annotation, String location, String returnType) {
+        return message(UNSUPPORTED_RETURN_TYPE, "@" + annotation, location, "the method returns " + returnType
+                + " and Sturdy protects reactive methods with Reactor, which is not on the class path; add "
+                + "io.projectreactor:reactor-core to the application's dependencies");
     }
 
     /**

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The return types Sturdy treats as asynchronous, and those it refuses rather than protect wrongly,
- * by canonical name: one list for the annotation processor (which sees type mirrors) and the
- * runtime (which sees classes).
+ * The return types Sturdy treats as asynchronous or reactive, and those it refuses rather than
+ * protect wrongly, by canonical name: one list for the annotation processor (which sees type
+ * mirrors) and the runtime (which sees classes).
  */
 public final class ReturnTypes {
 
@@ -14,11 +14,24 @@ public final class ReturnTypes {
     public static final Set<String> STAGES = Set.of("java.util.concurrent.CompletionStage",
             "java.util.concurrent.CompletableFuture");
 
-    /** A return type that is or extends one of these, and is not one of {@link #STAGES}, is refused. */
-    public static final List<String> REFUSED_SUPERTYPES = List.of("java.util.concurrent.Future",
-            "java.util.concurrent.CompletionStage", "org.reactivestreams.Publisher", "java.util.concurrent.Flow.Publisher");
+    /** The reactive-streams publisher: a method returning one (or a subtype) emits any number of elements. */
+    public static final String PUBLISHER = "org.reactivestreams.Publisher";
 
-    /** A return type in one of these packages is refused. */
+    /** Micronaut's marker for a {@link #PUBLISHER} method that emits at most one element. */
+    public static final String SINGLE_RESULT = "io.micronaut.core.async.annotation.SingleResult";
+
+    /** Reactive types that emit at most one element: one subscription is one call. */
+    public static final List<String> SINGLE_VALUED = List.of("reactor.core.publisher.Mono",
+            "io.reactivex.rxjava3.core.Single", "io.reactivex.rxjava3.core.Maybe", "io.reactivex.rxjava3.core.Completable");
+
+    /** Reactive types that emit any number of elements besides {@link #PUBLISHER}'s subtypes. */
+    public static final List<String> MULTI_VALUED = List.of("io.reactivex.rxjava3.core.Observable");
+
+    /** A return type that is or extends one of these, and is not one of the above, is refused. */
+    public static final List<String> REFUSED_SUPERTYPES = List.of("java.util.concurrent.Future",
+            "java.util.concurrent.CompletionStage", "java.util.concurrent.Flow.Publisher");
+
+    /** A return type in one of these packages, and not one of the above, is refused. */
     public static final List<String> REFUSED_PACKAGES = List.of("io.reactivex.", "kotlinx.coroutines.flow.");
 
     private ReturnTypes() {

@@ -22,6 +22,15 @@ public interface Invoker<I> {
 
     /**
      * @param invocation the call
+     * @return whether the call may be run again after a failure: not once a stream has passed
+     * elements on, so that no subscriber sees an element twice
+     */
+    default boolean mayRepeat(I invocation) {
+        return true;
+    }
+
+    /**
+     * @param invocation the call
      * @param arguments the copy's arguments: a copy of the call's, or other values (a fan-out chunk)
      * @return a copy with its own arguments and state, to proceed on another thread while the
      * original may be proceeded again

@@ -3,7 +3,7 @@ package dev.sturdy.runtime.micronaut;
 import dev.sturdy.runtime.micronaut.config.SturdySettings;
 import dev.sturdy.runtime.micronaut.config.YamlCheck;
 import dev.sturdy.runtime.micronaut.declaration.ChainFactory;
-import dev.sturdy.runtime.micronaut.declaration.MethodChain;
+import dev.sturdy.runtime.micronaut.chain.MethodChain;
 import io.micronaut.aop.Intercepted;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanContext;

@@ -1,7 +1,7 @@
 package dev.sturdy.runtime.micronaut;
 
 import dev.sturdy.runtime.micronaut.declaration.ChainFactory;
-import dev.sturdy.runtime.micronaut.declaration.MethodChain;
+import dev.sturdy.runtime.micronaut.chain.MethodChain;
 
 import io.micronaut.aop.InterceptPhase;
 import io.micronaut.aop.InterceptorBean;

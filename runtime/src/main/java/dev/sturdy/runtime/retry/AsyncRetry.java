@@ -57,7 +57,8 @@ final class AsyncRetry<I> implements BiConsumer<Object, Throwable> {
             return;
         }
         Throwable original = Futures.unwrap(failure);
-        long delay = result.isDone() ? RetryPolicy.STOP : strategy.nextDelayNanos(original, attempts, start);
+        boolean mayRetry = !result.isDone() && strategy.invoker().mayRepeat(invocation);
+        long delay = mayRetry ? strategy.nextDelayNanos(original, attempts, start) : RetryPolicy.STOP;
         if (delay == RetryPolicy.STOP) {
             result.completeExceptionally(earlier.attachTo(original));
             return;

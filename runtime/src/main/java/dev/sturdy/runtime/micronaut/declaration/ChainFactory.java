@@ -7,6 +7,14 @@ import dev.sturdy.runtime.micronaut.beans.SturdyBeans;
 import dev.sturdy.runtime.micronaut.config.SturdySettings;
 import dev.sturdy.runtime.micronaut.observe.AllObservers;
 import dev.sturdy.runtime.micronaut.observe.PolicyObserver;
+import dev.sturdy.runtime.micronaut.chain.MethodChain;
+import dev.sturdy.runtime.micronaut.chain.ReactiveType;
+import dev.sturdy.runtime.micronaut.chain.SingleChain;
+import dev.sturdy.runtime.micronaut.chain.SingleInvoker;
+import dev.sturdy.runtime.micronaut.chain.StreamChain;
+import dev.sturdy.runtime.micronaut.chain.StageChain;
+import dev.sturdy.runtime.micronaut.chain.StreamInvoker;
+import dev.sturdy.runtime.micronaut.chain.SyncChain;
 
 import dev.sturdy.annotation.Bulkhead;
 import dev.sturdy.annotation.CircuitBreaker;
@@ -16,7 +24,6 @@ import dev.sturdy.annotation.RateLimit;
 import dev.sturdy.annotation.Retry;
 import dev.sturdy.annotation.Timeout;
 import dev.sturdy.annotation.rules.Diagnostics;
-import dev.sturdy.annotation.rules.ReturnTypes;
 import dev.sturdy.runtime.bulkhead.BulkheadStrategy;
 import dev.sturdy.runtime.circuit.CircuitBreakerStrategy;
 import dev.sturdy.runtime.core.Facilities;
@@ -25,6 +32,7 @@ import dev.sturdy.runtime.core.Invoker;
 import dev.sturdy.runtime.core.ObservedStrategy;
 import dev.sturdy.runtime.core.Sentinel;
 import dev.sturdy.runtime.core.Strategy;
+import dev.sturdy.runtime.fallback.FallbackCall;
 import dev.sturdy.runtime.fallback.FallbackStrategy;
 import dev.sturdy.runtime.fanout.FanoutStrategy;
 import dev.sturdy.runtime.ratelimit.RateLimitStrategy;
@@ -39,6 +47,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.AnnotationValue;
+import io.micronaut.core.convert.ConversionService;
 import io.micronaut.inject.ExecutableMethod;
 import io.micronaut.inject.annotation.AnnotationMetadataHierarchy;
 import jakarta.inject.Named;
@@ -46,9 +55,9 @@ import jakarta.inject.Singleton;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -74,14 +83,16 @@ public final class ChainFactory {
     private final SturdySettings settings;
     private final PolicyObserver observer;
     private final BeanContext beanContext;
+    private final ConversionService conversions;
     private final AtomicLong chainsBuilt = new AtomicLong();
 
     ChainFactory(SturdyClock clock, Watchdog watchdog, @Named(SturdyBeans.EXECUTOR) ExecutorService executor,
             Environment environment,
                  PolicyStates shared, InFlight inFlight, FanoutExecutor fanoutExecutor, SturdySettings settings,
                          AllObservers observers,
-                 BeanContext beanContext) {
+                 BeanContext beanContext, ConversionService conversions) {
         this.beanContext = beanContext;
+        this.conversions = conversions;
         this.clock = clock;
         this.watchdog = watchdog;
         this.executor = executor;
@@ -106,8 +117,8 @@ public final class ChainFactory {
      */
     public MethodChain build(ExecutableMethod<Object, Object> method, MethodInterceptor<Object, Object> interceptor) {
         MethodChain chain = buildIfProtected(method, interceptor);
-        return chain != null ? chain : new MethodChain(new Sentinel<>(new MicronautInvoker(interceptor, beanContext),
-                MethodName.of(method).display()), false);
+        return chain != null ? chain : new SyncChain(new Sentinel<>(new MicronautInvoker(interceptor, beanContext),
+                MethodName.of(method).display()));
     }
 
     /**
@@ -126,11 +137,38 @@ public final class ChainFactory {
         if (first == null) {
             return null;
         }
-        Invoker<MethodInvocationContext<Object, Object>> invoker = new MicronautInvoker(interceptor, beanContext);
-        Facilities<MethodInvocationContext<Object, Object>> facilities = new Facilities<>(invoker, clock, inFlight, executor);
-        Strategy<MethodInvocationContext<Object, Object>> chain = new Sentinel<>(invoker, name.display());
+        ResultShape shape = ResultShape.of(method, name, first);
+        MicronautInvoker invoker = new MicronautInvoker(interceptor, beanContext);
         chainsBuilt.incrementAndGet();
-        boolean async = isAsync(method, name, first);
+        return switch (shape) {
+            case SYNC -> new SyncChain(nest(annotations, invoker, shape, call -> call));
+            case STAGE -> new StageChain(nest(annotations, invoker, shape, call -> call));
+            case SINGLE -> {
+                ReactiveType type = reactiveType(method, name, first, true);
+                SingleInvoker single = new SingleInvoker(invoker, type);
+                yield new SingleChain(nest(annotations, single, shape, single::subscribing), invoker, type);
+            }
+            case STREAM -> {
+                ReactiveType type = reactiveType(method, name, first, false);
+                StreamInvoker stream = new StreamInvoker(invoker, type);
+                yield new StreamChain(nest(annotations, stream, shape, stream::subscribing), invoker, type);
+            }
+        };
+    }
+
+    /**
+     * Nests the strategies that apply, in the one order Sturdy applies them (see {@link #build}).
+     *
+     * @param invoker proceeds with the method: directly, or subscribing to what it returns
+     * @param fallbackCall adapts a call of the fallback method to the invoker's kind of call
+     * @param <I> the invoker's kind of call
+     */
+    private <I> Strategy<I> nest(Annotations annotations, Invoker<I> invoker, ResultShape shape,
+            Function<FallbackCall<MethodInvocationContext<Object, Object>>, FallbackCall<I>> fallbackCall) {
+        ExecutableMethod<Object, Object> method = annotations.method;
+        MethodName name = annotations.name;
+        Facilities<I> facilities = new Facilities<>(invoker, clock, inFlight, executor);
+        Strategy<I> chain = new Sentinel<>(invoker, name.display());
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
         if (bulkhead.isPresent()) {
             PolicyKey key = bulkhead.get().key();
@@ -158,44 +196,32 @@ public final class ChainFactory {
         }
         Optional<AnnotationAttributes> fanout = annotations.find(Fanout.class);
         if (fanout.isPresent()) {
-            chain = new FanoutStrategy<>(PolicyReader.fanout(fanout.get()), FanoutShapes.of(method, name, async), chain,
-                    facilities,
-                    fanoutExecutor.get(), observer);
+            chain = new FanoutStrategy<>(PolicyReader.fanout(fanout.get()), FanoutShapes.of(method, name, shape), chain,
+                    facilities, fanoutExecutor.get(), observer);
         }
         Optional<AnnotationAttributes> fallback = annotations.find(Fallback.class);
         if (fallback.isPresent()) {
             chain = new FallbackStrategy<>(PolicyReader.fallback(fallback.get()), chain,
-                    FallbackMethods.find(method, fallback.get(), async), observer);
+                    fallbackCall.apply(FallbackMethods.find(method, fallback.get(), shape)), observer);
         }
         if (observer.observesCalls()) {
             chain = new ObservedStrategy<>(name.display(), chain, observer, clock);
         }
-        return new MethodChain(chain, async);
+        return chain;
     }
 
-    private static boolean isAsync(ExecutableMethod<?, ?> method, MethodName name, String firstAnnotation) {
-        Class<?> type = method.getReturnType().getType();
-        if (ReturnTypes.STAGES.contains(type.getCanonicalName())) {
-            return true;
+    /**
+     * @param single whether the method's publisher emits at most one element
+     * @throws ConfigurationException when Micronaut cannot convert Sturdy's publisher to the method's return type
+     */
+    private ReactiveType reactiveType(ExecutableMethod<Object, Object> method, MethodName name, String first,
+            boolean single) {
+        ReactiveType type = new ReactiveType(method.getReturnType().asArgument(), conversions, name.display());
+        if (!type.convertible(single)) {
+            throw new ConfigurationException(Diagnostics.unconvertibleReturnType(first, name.location(),
+                    method.getReturnType().getType().getSimpleName()));
         }
-        if (method.isSuspend()) {
-            throw new ConfigurationException(Diagnostics.suspendFunction(firstAnnotation, name.location()));
-        }
-        if (isRefused(type)) {
-            throw new ConfigurationException(Diagnostics.unsupportedReturnType(firstAnnotation, name.location(),
-                    type.getSimpleName()));
-        }
-        return false;
-    }
-
-    /** Refused types are recognised by name: Sturdy depends on no reactive library. */
-    private static boolean isRefused(Class<?> type) {
-        String name = type.getCanonicalName();
-        if (name != null && (ReturnTypes.REFUSED_SUPERTYPES.contains(name) || ReturnTypes.inRefusedPackage(name))) {
-            return true;
-        }
-        return type.getSuperclass() != null && isRefused(type.getSuperclass())
-                || Arrays.stream(type.getInterfaces()).anyMatch(ChainFactory::isRefused);
+        return type;
     }
 
     /** The Sturdy annotations that apply to one method: its own, else its class's when it is public. */
@@ -204,9 +230,9 @@ public final class ChainFactory {
         private final AnnotationMetadata metadata;
         private final boolean classLevelApplies;
         private final MethodName name;
-        private final ExecutableMethod<?, ?> method;
+        private final ExecutableMethod<Object, Object> method;
 
-        Annotations(AnnotationMetadata metadata, ExecutableMethod<?, ?> method, MethodName name) {
+        Annotations(AnnotationMetadata metadata, ExecutableMethod<Object, Object> method, MethodName name) {
             this.metadata = metadata;
             this.method = method;
             this.classLevelApplies = Modifier.isPublic(method.getTargetMethod().getModifiers());

@@ -10,7 +10,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import java.lang.invoke.MethodType;
 
@@ -26,8 +25,7 @@ final class FallbackMethods {
     }
 
     static FallbackCall<MethodInvocationContext<Object, Object>> find(ExecutableMethod<?, ?> annotated,
-            AnnotationAttributes fallback,
-                                                                      boolean async) {
+            AnnotationAttributes fallback, ResultShape shape) {
         String name = fallback.text("method");
         Class<?>[] parameters = annotated.getArgumentTypes();
         Class<?> returnType = annotated.getReturnType().getType();
@@ -50,7 +48,7 @@ final class FallbackMethods {
                     continue;
                 }
                 fittingParameters.add(candidate);
-                if (!returns(candidate.getReturnType(), returnType, async)) {
+                if (!returns(candidate.getReturnType(), returnType, shape)) {
                     continue;
                 }
                 if (same) {
@@ -94,9 +92,9 @@ final class FallbackMethods {
         }
     }
 
-    private static boolean returns(Class<?> found, Class<?> required, boolean async) {
-        if (async) {
-            return CompletionStage.class.isAssignableFrom(found) && required.isAssignableFrom(found);
+    private static boolean returns(Class<?> found, Class<?> required, ResultShape shape) {
+        if (shape.async()) {
+            return required.isAssignableFrom(found);
         }
         return boxed(required).isAssignableFrom(boxed(found)) && (found == void.class) == (required == void.class);
     }

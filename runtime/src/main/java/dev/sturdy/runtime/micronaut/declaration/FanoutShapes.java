@@ -25,7 +25,11 @@ final class FanoutShapes {
     private FanoutShapes() {
     }
 
-    static FanoutShape of(ExecutableMethod<?, ?> method, MethodName name, boolean async) {
+    static FanoutShape of(ExecutableMethod<?, ?> method, MethodName name, ResultShape shape) {
+        if (shape == ResultShape.SINGLE || shape == ResultShape.STREAM) {
+            throw new ConfigurationException(Diagnostics.fanoutReturnType(name.location(),
+                    method.getReturnType().getType().getSimpleName()));
+        }
         Class<?>[] parameters = method.getArgumentTypes();
         int[] collections = IntStream.range(0, parameters.length)
                 .filter(i -> Collection.class.isAssignableFrom(parameters[i])).toArray();
@@ -33,7 +37,8 @@ final class FanoutShapes {
             throw new ConfigurationException(Diagnostics.fanoutParameters(name.location(),
                     Arrays.stream(parameters).map(Class::getSimpleName).collect(Collectors.joining(", "))));
         }
-        Argument<?> returned = async ? method.getReturnType().getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT)
+        Argument<?> returned = shape == ResultShape.STAGE
+                ? method.getReturnType().getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT)
                 : method.getReturnType().asArgument();
         Class<?> type = returned.getType();
         FanoutShape.Results results;

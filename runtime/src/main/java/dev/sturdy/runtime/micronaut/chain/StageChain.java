@@ -1,4 +1,4 @@
-package dev.sturdy.runtime.micronaut.declaration;
+package dev.sturdy.runtime.micronaut.chain;
 
 import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Strategy;
@@ -9,22 +9,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * One method's chain of strategies and whether the method is async. Immutable and thread-safe.
+ * The chain of a method that returns a {@code CompletionStage}: no policy blocks the caller.
  *
  * @param head the outermost strategy
- * @param async whether the method returns a {@code CompletionStage}
  */
-public record MethodChain(Strategy<MethodInvocationContext<Object, Object>> head, boolean async) {
+public record StageChain(Strategy<MethodInvocationContext<Object, Object>> head) implements MethodChain {
 
+    @Override
     public Object run(MethodInvocationContext<Object, Object> context) {
-        if (async) {
-            return forCaller(head.callAsync(context));
-        }
-        try {
-            return head.call(context);
-        } catch (Throwable failure) {
-            throw Futures.sneakyThrow(failure);
-        }
+        return forCaller(head.callAsync(context));
     }
 
     /**

@@ -1,0 +1,64 @@
+package dev.sturdy.runtime.micronaut.chain;
+
+import dev.sturdy.runtime.core.Invoker;
+import dev.sturdy.runtime.fallback.FallbackCall;
+import io.micronaut.aop.MethodInvocationContext;
+import reactor.core.publisher.Mono;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+
+/**
+ * Proceeds with a method whose publisher emits at most one element, and subscribes to it: each
+ * attempt is a future that completes with the element ({@code null} when there is none) or the
+ * failure, and cancelling it cancels the subscription. Thread-safe.
+ */
+public final class SingleInvoker implements Invoker<MethodInvocationContext<Object, Object>> {
+
+    private final Invoker<MethodInvocationContext<Object, Object>> delegate;
+    private final ReactiveType type;
+
+    /**
+     * @param delegate proceeds through Micronaut
+     * @param type the method's return type
+     */
+    public SingleInvoker(Invoker<MethodInvocationContext<Object, Object>> delegate, ReactiveType type) {
+        this.delegate = delegate;
+        this.type = type;
+    }
+
+    /** @return the attempt: a {@link CompletableFuture} subscribed to the method's publisher */
+    @Override
+    public Object proceed(MethodInvocationContext<Object, Object> invocation) throws Throwable {
+        return subscribe(delegate.proceed(invocation));
+    }
+
+    /**
+     * @param fallback calls the fallback method, which returns the same reactive type
+     * @return calls it and subscribes to its publisher
+     */
+    public FallbackCall<MethodInvocationContext<Object, Object>> subscribing(
+            FallbackCall<MethodInvocationContext<Object, Object>> fallback) {
+        return (invocation, failure) -> subscribe(fallback.invoke(invocation, failure));
+    }
+
+    @Override
+    public MethodInvocationContext<Object, Object> detach(MethodInvocationContext<Object, Object> invocation,
+            Object[] arguments) {
+        return delegate.detach(invocation, arguments);
+    }
+
+    @Override
+    public Object[] arguments(MethodInvocationContext<Object, Object> invocation) {
+        return delegate.arguments(invocation);
+    }
+
+    @Override
+    public UnaryOperator<Runnable> captureContext() {
+        return delegate.captureContext();
+    }
+
+    private CompletableFuture<Object> subscribe(Object result) {
+        return Mono.from(type.toPublisher(result)).toFuture();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.sturdy.runtime.micronaut.chain;
+
+import dev.sturdy.runtime.core.Futures;
+import io.micronaut.aop.MethodInvocationContext;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * One subscription to a multi-valued method: the subscriber receives the elements of its attempts
+ * one attempt after another (the method's publisher, again after a retry, then perhaps the
+ * fallback's), and the strategies see each attempt as a future of its terminal signal. The
+ * subscriber's demand passes to the attempt in flight, and no attempt is asked for more than the
+ * subscriber asked for and has not yet received. Thread-safe.
+ */
+public final class StreamCall {
+
+    private final MethodInvocationContext<Object, Object> context;
+    private final Sinks.Many<Flux<Object>> attempts = Sinks.many().unicast().onBackpressureBuffer();
+    private volatile boolean emitted;
+
+    StreamCall(MethodInvocationContext<Object, Object> context) {
+        this.context = context;
+    }
+
+    MethodInvocationContext<Object, Object> context() {
+        return context;
+    }
+
+    /** @return whether an element has reached the subscriber: after that, the call is never run again */
+    boolean emitted() {
+        return emitted;
+    }
+
+    /** @return the elements of every attempt, in order, then the call's outcome */
+    Flux<Object> elements() {
+        return attempts.asFlux().concatMap(Function.identity(), 0);
+    }
+
+    /**
+     * Subscribes the subscriber to one attempt's publisher once the previous attempt has ended.
+     *
+     * @param publisher the method's (or the fallback's) publisher
+     * @return completes when the attempt ends: with {@code null} when it completes, with its failure;
+     * cancelling it (a timeout, the subscriber leaving) cancels the attempt's subscription
+     */
+    synchronized CompletableFuture<Object> attempt(Publisher<Object> publisher) {
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        Flux<Object> elements = Flux.from(publisher)
+                .doOnNext(element -> emitted = true)
+                .doOnComplete(() -> outcome.complete(null))
+                .onErrorResume(failure -> {
+                    outcome.completeExceptionally(failure);
+                    return Mono.empty();
+                })
+                .takeUntilOther(Mono.fromFuture(outcome, true).onErrorComplete())
+                .doOnCancel(() -> outcome.cancel(false));
+        if (attempts.tryEmitNext(elements).isFailure()) {
+            outcome.completeExceptionally(new CancellationException("the subscriber has left"));
+        }
+        return outcome;
+    }
+
+    /** Ends the subscriber's stream with the call's outcome. */
+    synchronized void end(Object ignored, Throwable failure) {
+        if (failure == null) {
+            attempts.tryEmitComplete();
+        } else {
+            attempts.tryEmitError(Futures.unwrap(failure));
+        }
+    }
+}

@@ -1,9 +1,12 @@
 package dev.sturdy.runtime.micronaut.chain;
 
+import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Invoker;
 import dev.sturdy.runtime.core.Strategy;
 import io.micronaut.aop.MethodInvocationContext;
 import reactor.core.publisher.Mono;
+
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The chain of a method whose publisher emits at most one element. The caller gets a publisher of
@@ -22,6 +25,16 @@ public record SingleChain(Strategy<MethodInvocationContext<Object, Object>> head
     @Override
     public Object run(MethodInvocationContext<Object, Object> context) {
         Subscriptions subscriptions = new Subscriptions(invoker, context);
-        return type.fromPublisher(Mono.fromFuture(() -> head.callAsync(subscriptions.next())));
+        return type.fromPublisher(Mono.create(subscriber -> {
+            CompletableFuture<Object> work = head.callAsync(subscriptions.next());
+            subscriber.onCancel(() -> work.cancel(true));
+            work.whenComplete((value, failure) -> {
+                if (failure != null) {
+                    subscriber.error(Futures.unwrap(failure));
+                } else {
+                    subscriber.success(value);
+                }
+            });
+        }));
     }
 }

@@ -23,6 +23,7 @@ public final class StreamCall {
     private final MethodInvocationContext<Object, Object> context;
     private final Sinks.Many<Flux<Object>> attempts = Sinks.many().unicast().onBackpressureBuffer();
     private volatile boolean emitted;
+    private volatile boolean left;
 
     StreamCall(MethodInvocationContext<Object, Object> context) {
         this.context = context;
@@ -39,7 +40,12 @@ public final class StreamCall {
 
     /** @return the elements of every attempt, in order, then the call's outcome */
     Flux<Object> elements() {
-        return attempts.asFlux().concatMap(Function.identity(), 0);
+        return attempts.asFlux().concatMap(Function.identity(), 1);
+    }
+
+    /** The subscriber has cancelled: nothing more is passed on, not even the cancellation that follows. */
+    void leave() {
+        left = true;
     }
 
     /**
@@ -60,7 +66,7 @@ public final class StreamCall {
                 })
                 .takeUntilOther(Mono.fromFuture(outcome, true).onErrorComplete())
                 .doOnCancel(() -> outcome.cancel(false));
-        if (attempts.tryEmitNext(elements).isFailure()) {
+        if (left || attempts.tryEmitNext(elements).isFailure()) {
             outcome.completeExceptionally(new CancellationException("the subscriber has left"));
         }
         return outcome;
@@ -68,6 +74,9 @@ public final class StreamCall {
 
     /** Ends the subscriber's stream with the call's outcome. */
     synchronized void end(Object ignored, Throwable failure) {
+        if (left) {
+            return;
+        }
         if (failure == null) {
             attempts.tryEmitComplete();
         } else {

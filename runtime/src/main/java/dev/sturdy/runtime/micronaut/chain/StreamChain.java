@@ -4,6 +4,7 @@ import dev.sturdy.runtime.core.Invoker;
 import dev.sturdy.runtime.core.Strategy;
 import io.micronaut.aop.MethodInvocationContext;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.SignalType;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -29,7 +30,13 @@ public record StreamChain(Strategy<StreamCall> head, Invoker<MethodInvocationCon
             StreamCall call = new StreamCall(subscriptions.next());
             CompletableFuture<Object> work = head.callAsync(call);
             work.whenComplete(call::end);
-            return call.elements().doOnCancel(() -> work.cancel(true));
+            return call.elements()
+                    .doFinally(signal -> {
+                        if (signal == SignalType.CANCEL) {
+                            work.cancel(true);
+                        }
+                    })
+                    .doOnCancel(call::leave);
         }));
     }
 }

@@ -309,6 +309,51 @@ class ReactiveIntegrationTest {
         assertThat(service.invocations).hasValue(1);
     }
 
+    // publishers that break the rules
+
+    @Test
+    void aNullElementFailsTheSubscriptionNamingTheMethodAndFreesThePermit() {
+        TestPublisher<String> source = TestPublisher.createNoncompliant(TestPublisher.Violation.ALLOW_NULL);
+        service.script(source, Flux.just("after"));
+        TestSubscriber<String> subscriber = subscribe(service.bulkheadedFlux());
+
+        source.next("a").next(null);
+
+        assertThat(subscriber.getReceivedOnNext()).containsExactly("a");
+        assertThat(subscriber.expectTerminalError()).isInstanceOf(NullPointerException.class)
+                .hasMessage("ReactiveService#bulkheadedFlux's publisher emitted null, which reactive streams forbid");
+        source.assertCancelled();
+        assertThat(service.bulkheadedFlux().collectList().block(WAIT)).containsExactly("after");
+    }
+
+    @Test
+    void elementsBeyondTheSubscribersDemandFailTheSubscriptionNamingTheMethod() {
+        TestPublisher<String> source = TestPublisher.createNoncompliant(TestPublisher.Violation.REQUEST_OVERFLOW);
+        service.script(source);
+        TestSubscriber<String> subscriber = TestSubscriber.builder().initialRequest(1).build();
+        service.timedFlux().subscribe(subscriber);
+
+        source.next("a", "b");
+
+        assertThat(subscriber.getReceivedOnNext()).containsExactly("a");
+        assertThat(subscriber.expectTerminalError()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("ReactiveService#timedFlux's publisher emitted more elements than were requested");
+        assertThat(clock.pendingTimers()).as("the timeout's timer is gone").isZero();
+    }
+
+    @Test
+    void signalsAfterTheEndAreDropped() {
+        TestPublisher<String> source = TestPublisher.createNoncompliant(TestPublisher.Violation.CLEANUP_ON_TERMINATE);
+        service.script(source);
+        TestSubscriber<String> subscriber = subscribe(service.retriedFlux());
+
+        source.next("a").complete();
+        source.next("late").error(new IOException("late"));
+
+        assertThat(subscriber.getReceivedOnNext()).containsExactly("a");
+        assertThat(subscriber.isTerminatedComplete()).isTrue();
+    }
+
     // RxJava 3, converted by micronaut-rxjava3
 
     @Test

@@ -5,6 +5,9 @@ import io.micronaut.core.type.Argument;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A protected method's reactive return type, converted to and from a {@link Publisher} by
@@ -39,11 +42,29 @@ public final class ReactiveType {
 
     /**
      * @param result what the method (or its fallback) returned
-     * @return it as a publisher
+     * @return it as a publisher that keeps the rules Sturdy relies on: an element that is
+     * {@code null} or beyond the subscriber's demand fails the subscription with a message naming
+     * the method, rather than reach the subscriber
      * @throws IllegalStateException when it is {@code null} or cannot be converted
      */
+    Flux<Object> toPublisher(Object result) {
+        Publisher<Object> publisher = asPublisher(result);
+        return Flux.defer(() -> {
+            AtomicLong outstanding = new AtomicLong();
+            return Flux.from(publisher).handle((element, sink) -> {
+                if (element == null) {
+                    sink.error(new NullPointerException(method + "'s publisher emitted null, which reactive streams forbid"));
+                } else if (outstanding.getAndDecrement() <= 0) {
+                    sink.error(new IllegalStateException(method + "'s publisher emitted more elements than were requested"));
+                } else {
+                    sink.next(element);
+                }
+            }).doOnRequest(requested -> outstanding.accumulateAndGet(requested, Operators::addCap));
+        });
+    }
+
     @SuppressWarnings("unchecked")
-    Publisher<Object> toPublisher(Object result) {
+    private Publisher<Object> asPublisher(Object result) {
         if (result instanceof Publisher<?> publisher) {
             return (Publisher<Object>) publisher;
         }

@@ -44,4 +44,12 @@ class BrokenUpstreamTest {
         assertThat(quote.source()).isEqualTo("fallback");
         assertThat(quote.note()).startsWith("IOException:");
     }
+
+    @Test
+    void stillAnswersWithAFallbackQuoteAfterRetryingTheReactiveHttpCall() {
+        Quote quote = client.toBlocking().retrieve("/quotes/ACME/reactive", Quote.class);
+
+        assertThat(quote.source()).isEqualTo("fallback");
+        assertThat(quote.note()).isEqualTo("HttpClientResponseException: Service Unavailable");
+    }
 }

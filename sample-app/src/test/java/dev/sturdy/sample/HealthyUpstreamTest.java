@@ -42,4 +42,12 @@ class HealthyUpstreamTest {
         assertThat(quote.source()).isEqualTo("live");
         assertThat(quote.price()).isNotNull();
     }
+
+    @Test
+    void answersWithALiveQuoteFetchedOverHttpByTheReactiveClient() {
+        Quote quote = client.toBlocking().retrieve("/quotes/ACME/reactive", Quote.class);
+
+        assertThat(quote.source()).isEqualTo("live");
+        assertThat(quote.price()).isNotNull();
+    }
 }

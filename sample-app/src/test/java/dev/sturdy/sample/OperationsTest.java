@@ -52,9 +52,11 @@ class OperationsTest {
         Map<String, List<Map<String, Object>>> status = client.toBlocking().retrieve(HttpRequest.GET("/sturdy"),
                 Argument.mapOf(Argument.STRING, Argument.listOf(Argument.mapOf(String.class, Object.class))));
 
-        assertThat(status.get("circuitBreakers")).singleElement().satisfies(breaker -> assertThat(breaker)
-                .containsEntry("name", "pricing").containsEntry("state", "CLOSED").containsEntry("delay", "10s")
-                .containsEntry("window", 20));
+        assertThat(status.get("circuitBreakers")).extracting(breaker -> breaker.get("name"))
+                .containsExactlyInAnyOrder("pricing", "upstream");
+        assertThat(status.get("circuitBreakers")).filteredOn(breaker -> breaker.get("name").equals("pricing"))
+                .singleElement().satisfies(breaker -> assertThat(breaker).containsEntry("state", "CLOSED")
+                        .containsEntry("delay", "10s").containsEntry("window", 20).containsEntry("callsInWindow", 1));
     }
 
     @Test

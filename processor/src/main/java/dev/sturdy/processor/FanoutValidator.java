@@ -14,23 +14,29 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code @Fanout}: ranges, exactly one {@code List}, {@code Set} or {@code Collection} parameter,
+ * {@code @Fanout}: ranges, exactly one {@code List}, {@code Set}, {@code Collection}, {@code Iterable},
+ * {@code Iterator} or {@code Stream} parameter,
  * and a result type that merges ({@code List}, {@code Collection}, {@code Map}, {@code void}, or a
  * {@code CompletionStage}/{@code CompletableFuture} of one of them).
  */
 final class FanoutValidator implements Validator {
 
-    private static final Set<String> ITEMS = Set.of("java.util.List", "java.util.Set", "java.util.Collection");
+    private static final Set<String> ITEMS = Set.of("java.util.List", "java.util.Set", "java.util.Collection",
+            "java.lang.Iterable", "java.util.Iterator", "java.util.stream.Stream");
+    private static final List<String> SOURCES = List.of("java.lang.Iterable", "java.util.Iterator",
+            "java.util.stream.BaseStream");
     private static final Set<String> RESULTS = Set.of("java.util.List", "java.util.Collection", "java.util.Map");
 
     @Override
     public List<Finding> validate(Use use) {
         List<Finding> findings = new ArrayList<>(Attributes.check(use));
         Types types = use.env().getTypeUtils();
-        TypeMirror collection = types.erasure(use.env().getElementUtils().getTypeElement("java.util.Collection").asType());
+        List<TypeMirror> sources = SOURCES.stream()
+                .map(name -> types.erasure(use.env().getElementUtils().getTypeElement(name).asType())).toList();
         List<? extends VariableElement> parameters = use.method().getParameters();
         List<VariableElement> collections = parameters.stream()
-                .filter(parameter -> types.isAssignable(types.erasure(parameter.asType()), collection))
+                .filter(parameter -> sources.stream().anyMatch(source -> types.isAssignable(types.erasure(parameter.asType()),
+                        source)))
                 .collect(Collectors.toList());
         if (collections.size() != 1 || !ITEMS.contains(erasedName(collections.get(0).asType(), types))) {
             String written = parameters.stream().map(parameter -> Names.simple(types.erasure(parameter.asType())))

@@ -264,19 +264,30 @@ class BadSourcesTest {
                             /*!*/@Fanout
                             public List<String> m(String item) { return null; }
                         }""", "[sturdy:fanout-parameters] @Fanout on S.m(String): the method must take exactly one List, Set"
-                                + " or Collection parameter (the items), but its parameters are (String)"),
+                                + ", Collection, Iterable, Iterator or Stream parameter (the items), but its parameters are"
+                                + " (String)"),
                 new Case("fanout with two collections", """
                         class S {
                             /*!*/@Fanout
                             public List<String> m(List<String> items, Set<String> others) { return items; }
                         }""", "[sturdy:fanout-parameters] @Fanout on S.m(List, Set): the method must take exactly one List,"
-                                + " Set or Collection parameter (the items), but its parameters are (List, Set)"),
+                                + " Set, Collection, Iterable, Iterator or Stream parameter (the items), but its parameters are"
+                                + " (List, Set)"),
                 new Case("fanout over an ArrayList", """
                         class S {
                             /*!*/@Fanout
                             public List<String> m(ArrayList<String> items) { return items; }
                         }""", "[sturdy:fanout-parameters] @Fanout on S.m(ArrayList): the method must take exactly one List,"
-                                + " Set or Collection parameter (the items), but its parameters are (ArrayList)"),
+                                + " Set, Collection, Iterable, Iterator or Stream parameter (the items), but its parameters are"
+                                + " (ArrayList)"),
+                new Case("fanout over a stream and a list", """
+                        import java.util.stream.Stream;
+                        class S {
+                            /*!*/@Fanout
+                            public void m(Stream<String> items, List<String> others) { }
+                        }""", "[sturdy:fanout-parameters] @Fanout on S.m(Stream, List): the method must take exactly one"
+                                + " List, Set, Collection, Iterable, Iterator or Stream parameter (the items), but its"
+                                + " parameters are (Stream, List)"),
                 new Case("fanout result that cannot merge", """
                         class S {
                             /*!*/@Fanout

@@ -112,6 +112,16 @@ class GoodSourcesTest {
                             @Fanout
                             public CompletableFuture<Void> done(List<String> items) { return null; }
                         }"""),
+                new Case("fan-out over lazy sources", """
+                        import java.util.stream.Stream;
+                        class S {
+                            @Fanout(parallelism = 64)
+                            public void drain(Stream<String> items) { }
+                            @Fanout
+                            public List<Integer> lengths(Iterable<String> items) { return List.of(); }
+                            @Fanout
+                            public CompletionStage<Map<String, Integer>> later(Iterator<String> items) { return null; }
+                        }"""),
                 new Case("async code that does not block", """
                         class S {
                             private final ExecutorService pool = Executors.newSingleThreadExecutor();

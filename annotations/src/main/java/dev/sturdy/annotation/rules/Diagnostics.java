@@ -127,8 +127,8 @@ public final class Diagnostics {
      * @return the message for a {@code @Fanout} method without exactly one items parameter
      */
     public static String fanoutParameters(String location, String parameters) {
-        return message(FANOUT_PARAMETERS, "@Fanout", location, "the method must take exactly one List, Set or Collection "
-                + "parameter (the items), but its parameters are (" + parameters + ")");
+        return message(FANOUT_PARAMETERS, "@Fanout", location, "the method must take exactly one List, Set, Collection, "
+                + "Iterable, Iterator or Stream parameter (the items), but its parameters are (" + parameters + ")");
     }
 
     /**

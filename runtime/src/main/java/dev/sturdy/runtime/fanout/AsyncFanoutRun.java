@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs an async method's chunks: each starts on the thread that frees its slot (the caller for the
- * first ones, a finishing chunk's thread after that), without blocking anyone; cancelling cancels
- * their futures. The run finishes when no chunk is in flight and none is left to start.
+ * first ones, a finishing chunk's thread after that), without blocking anyone; a lazy source is
+ * drawn there too. Cancelling cancels their futures. The run finishes when no chunk is in flight and none is left to start.
  * Thread-safe.
  *
  * @param <I> the invocation type
@@ -42,15 +42,19 @@ final class AsyncFanoutRun<I> extends FanoutRun<I> {
                 deferred++;
                 return;
             }
-            if (chunk == null) {
+            if (chunk == null || chunk == SOURCE_FAILED) {
                 if (running == 0) {
                     finishLater();
                 }
-                return;
+            } else {
+                running++;
             }
-            running++;
         }
-        Trampoline.run(callerContext.apply(() -> start(chunk)));
+        if (chunk == SOURCE_FAILED) {
+            cancelInFlight();
+        } else if (chunk != null) {
+            Trampoline.run(callerContext.apply(() -> start(chunk)));
+        }
     }
 
     /** @return the next chunk, or {@code null} when the items could not be cut into one (the run fails) */

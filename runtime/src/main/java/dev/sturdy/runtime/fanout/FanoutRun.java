@@ -15,9 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 /**
- * One fan-out call: copies the items when the call starts (so that a change to the collection
- * during the call, by any thread, neither loses nor adds items), cuts chunks from the copy only
- * when one can start, so that at most
+ * One fan-out call: copies a collection's items when the call starts (so that a change to the
+ * collection during the call, by any thread, neither loses nor adds items), or opens a lazy source
+ * (see {@link FanoutItems}); cuts chunks only when one can start, so that at most
  * {@code parallelism} chunks run at any time however many items there are; merges results in
  * input order as soon as every earlier chunk has ended; and decides the outcome. Memory stays
  * bounded by {@code parallelism}, beyond that one reference per item: no chunk starts more than {@link #WINDOW_PER_SLOT} times
@@ -26,8 +26,10 @@ import java.util.function.UnaryOperator;
  * the rest back until it ends). FAIL_FAST: the
  * first failure stops new chunks and cancels those in flight; the call fails with it, later ones
  * suppressed, once every chunk in flight has ended (no task is left behind). COLLECT: every chunk
- * runs and failures are reported together. Cancelling the result, or shutting down, cancels every
- * chunk. How chunks are run is the subclasses' part. Thread-safe: the state is guarded by the
+ * runs and failures are reported together. A lazy source that fails while drawn stops new chunks
+ * and fails the call with its exception once the chunks in flight have ended (FAIL_FAST cancels
+ * them); a {@code Stream} is closed when the call ends, however it ends. Cancelling the result, or
+ * shutting down, cancels every chunk. How chunks are run is the subclasses' part. Thread-safe: the state is guarded by the
  * run's own lock, held only briefly.
  *
  * @param <I> the invocation type
@@ -42,23 +44,29 @@ abstract class FanoutRun<I> {
     /** Returned by {@link #nextChunk(boolean)}: a chunk may not start until an earlier one ends. */
     static final Chunk WINDOW_FULL = new Chunk(-1, -1, List.of(), 0);
 
+    /**
+     * Returned by {@link #nextChunk(boolean)}: the source failed while drawn; no chunk starts again,
+     * and with FAIL_FAST the chunks in flight must be cancelled.
+     */
+    static final Chunk SOURCE_FAILED = new Chunk(-1, -1, List.of(), 0);
+
     final FanoutStrategy<I> strategy;
     final UnaryOperator<Runnable> callerContext;
     final CompletableFuture<Object> result = new CompletableFuture<>();
     private final I invocation;
     private final Object[] arguments;
     private final boolean collect;
-    private final long chunkCount;
     private final long window;
+    private final FanoutItems items;
 
     // guarded by this
-    private final Object[] items;
     private final Map<Integer, Chunk> endedEarly = new HashMap<>();
     private final Object merged;
     private final List<Object> partial;
     private final Map<Integer, Throwable> failuresByItem = new LinkedHashMap<>();
     private final List<Throwable> laterFailures = new ArrayList<>();
     private Throwable firstFailure;
+    private boolean drawnOut;
     private int nextItem;
     private int nextChunk;
     private int nextToMerge;
@@ -71,8 +79,7 @@ abstract class FanoutRun<I> {
         this.arguments = strategy.invoker().arguments(invocation).clone();
         this.callerContext = strategy.invoker().captureContext();
         this.collect = strategy.policy().errors() == FanoutErrors.COLLECT;
-        this.items = strategy.shape().itemsCopy(arguments, strategy.policy().method());
-        this.chunkCount = ((long) items.length + strategy.policy().batchSize() - 1) / strategy.policy().batchSize();
+        this.items = strategy.shape().items(arguments, strategy.policy().method());
         this.window = (long) WINDOW_PER_SLOT * strategy.policy().parallelism();
         this.merged = strategy.shape().empty();
         this.partial = collect ? new ArrayList<>() : null;
@@ -82,6 +89,8 @@ abstract class FanoutRun<I> {
         Runnable forget = strategy.inFlight().register(() -> stop(Futures.shuttingDown(strategy.policy().method())));
         Futures.whenCancelled(result, this::cancel);
         result.whenComplete((value, failure) -> forget.run());
+        long chunkCount = items.size() < 0 ? Long.MAX_VALUE
+                : (items.size() + strategy.policy().batchSize() - 1) / strategy.policy().batchSize();
         if (chunkCount == 0) {
             result.complete(merged);
         } else {
@@ -137,34 +146,61 @@ abstract class FanoutRun<I> {
     }
 
     /**
+     * Draws the next chunk. The window is checked under the run's lock; the source is drawn under
+     * the items' own lock, so that a slow source holds up no chunk that is ending.
+     *
      * @param waitForWindow whether to wait (a sync worker) rather than return {@link #WINDOW_FULL}
      *                      when the chunk would start too far after the oldest one still running
-     * @return the next chunk to run, or {@code null} when there is none (all cut, stopped, or the
-     * waiting worker was interrupted)
+     * @return the next chunk to run, {@code null} when there is none (all drawn, stopped, or the
+     * waiting worker was interrupted), or {@link #SOURCE_FAILED}
      */
-    synchronized Chunk nextChunk(boolean waitForWindow) {
-        while (!stopped && nextItem < items.length && nextChunk - nextToMerge >= window) {
-            if (!waitForWindow) {
-                return WINDOW_FULL;
+    Chunk nextChunk(boolean waitForWindow) {
+        synchronized (this) {
+            while (!stopped && !drawnOut && nextChunk - nextToMerge >= window) {
+                if (!waitForWindow) {
+                    return WINDOW_FULL;
+                }
+                try {
+                    wait();
+                } catch (InterruptedException cancelled) {
+                    return null;
+                }
+            }
+        }
+        synchronized (items) {
+            List<Object> chunkItems;
+            synchronized (this) {
+                if (stopped || drawnOut) {
+                    return null;
+                }
             }
             try {
-                wait();
-            } catch (InterruptedException cancelled) {
-                return null;
+                chunkItems = items.draw(strategy.policy().batchSize());
+            } catch (RuntimeException sourceFailure) {
+                return sourceFailed(sourceFailure);
+            }
+            synchronized (this) {
+                if (chunkItems.isEmpty()) {
+                    drawnOut = true;
+                    return null;
+                }
+                Chunk chunk = new Chunk(nextChunk++, nextItem, chunkItems, strategy.clock().nanoTime());
+                nextItem += chunkItems.size();
+                return chunk;
             }
         }
-        if (stopped || nextItem >= items.length) {
-            return null;
+    }
+
+    private synchronized Chunk sourceFailed(RuntimeException failure) {
+        drawnOut = true;
+        stopped = true;
+        notifyAll();
+        if (firstFailure == null) {
+            firstFailure = failure;
+        } else {
+            firstFailure.addSuppressed(failure);
         }
-        int size = Math.min(strategy.policy().batchSize(), items.length - nextItem);
-        List<Object> chunkItems = new ArrayList<>(size);
-        for (int item = nextItem; item < nextItem + size; item++) {
-            chunkItems.add(items[item]);
-            items[item] = null;
-        }
-        Chunk chunk = new Chunk(nextChunk++, nextItem, chunkItems, strategy.clock().nanoTime());
-        nextItem += chunkItems.size();
-        return chunk;
+        return collect ? null : SOURCE_FAILED;
     }
 
     /**
@@ -230,15 +266,24 @@ abstract class FanoutRun<I> {
         }
     }
 
-    /** Completes the result once nothing is left in flight; safe to call more than once. */
+    /**
+     * Completes the result once nothing is left in flight, closing a lazy source first; safe to
+     * call more than once.
+     */
     void finish() {
         Throwable failure;
         FanoutException collected = null;
+        Exception notClosed = close();
         synchronized (this) {
             if (finished) {
                 return;
             }
             finished = true;
+            if (notClosed != null && firstFailure == null) {
+                firstFailure = notClosed;
+            } else if (notClosed != null) {
+                firstFailure.addSuppressed(notClosed);
+            }
             failure = firstFailure;
             laterFailures.forEach(failure == null ? later -> { } : failure::addSuppressed);
             if (!failuresByItem.isEmpty()) {
@@ -253,6 +298,18 @@ abstract class FanoutRun<I> {
             result.completeExceptionally(collected);
         } else {
             result.complete(merged);
+        }
+    }
+
+    /** @return what closing the source threw, if anything */
+    private Exception close() {
+        synchronized (items) {
+            try {
+                items.close();
+                return null;
+            } catch (Exception failure) {
+                return failure;
+            }
         }
     }
 

@@ -8,17 +8,31 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where a fan-out method's items are and what its results look like: which parameter holds the
- * items, whether a chunk is a {@code List} or a {@code Set}, and how chunk results merge.
- * Immutable and thread-safe.
+ * items and of what kind it is, and how chunk results merge. Immutable and thread-safe.
  *
  * @param itemsIndex the position of the items parameter
- * @param setChunks whether the items parameter is a {@code Set} (chunks keep their iteration order)
+ * @param items what kind of parameter holds the items, and so what each chunk is passed as
  * @param results how the chunks' results merge
  */
-public record FanoutShape(int itemsIndex, boolean setChunks, Results results) {
+public record FanoutShape(int itemsIndex, Items items, Results results) {
+
+    /** The kinds of items parameter, each passed to a chunk as the same kind. */
+    public enum Items {
+        /** {@code List} or {@code Collection}: copied when the call starts; a chunk is a {@code List}. */
+        LIST,
+        /** {@code Set}: copied when the call starts; a chunk is a {@code Set} in the set's iteration order. */
+        SET,
+        /** {@code Iterable}: drawn lazily; a chunk is a {@code List}. */
+        ITERABLE,
+        /** {@code Iterator}: drawn lazily; a chunk is an {@code Iterator}. */
+        ITERATOR,
+        /** {@code java.util.stream.Stream}: drawn lazily and closed when the call ends; a chunk is a {@code Stream}. */
+        STREAM
+    }
 
     /** How chunk results merge, by the method's (or its stage's) result type. */
     public enum Results {
@@ -31,38 +45,46 @@ public record FanoutShape(int itemsIndex, boolean setChunks, Results results) {
     }
 
     /**
-     * Copies the items as their iterator gives them: exactly {@code size()} of them, or the call
-     * fails, so that a collection changed while it is read (by another thread, say), or one that
-     * never ends, loses or adds nothing unnoticed. What the copy holds follows the items read, not
-     * what {@code size()} claims.
+     * The call's items. A collection is copied as its iterator gives it: exactly {@code size()}
+     * items, or the call fails, so that a collection changed while it is read (by another thread,
+     * say), or one that never ends, loses or adds nothing unnoticed. A lazy source is only opened.
      *
      * @param arguments the call's arguments
      * @param method the method as {@code SimpleClass#method}, for messages
-     * @return the items, copied
+     * @return the items, copied or ready to draw
      * @throws NullPointerException naming the method when the items argument is {@code null}
-     * @throws IllegalArgumentException naming the method when the items cannot be read, or their
-     *                                  iterator gives more or fewer than {@code size()} says
+     * @throws IllegalArgumentException naming the method when the items cannot be read (a stream
+     *                                  already used, say), or a collection's iterator gives more
+     *                                  or fewer than {@code size()} says
      */
-    Object[] itemsCopy(Object[] arguments, String method) {
-        Collection<?> items = (Collection<?>) arguments[itemsIndex];
+    FanoutItems items(Object[] arguments, String method) {
+        Object argument = arguments[itemsIndex];
         String what = method + ": the items to fan out (argument " + (itemsIndex + 1) + ")";
-        if (items == null) {
+        if (argument == null) {
             throw new NullPointerException(what + " are null");
         }
-        List<Object> copy;
-        boolean more;
-        int size;
         try {
-            size = items.size();
-            copy = new ArrayList<>(Math.min(size, 1024));
-            Iterator<?> iterator = items.iterator();
-            while (copy.size() < size && iterator.hasNext()) {
-                copy.add(iterator.next());
-            }
-            more = iterator.hasNext();
+            return switch (items) {
+                case LIST, SET -> FanoutItems.copied(copy((Collection<?>) argument, what), what);
+                case ITERABLE -> FanoutItems.lazy(((Iterable<?>) argument).iterator(), null, what);
+                case ITERATOR -> FanoutItems.lazy((Iterator<?>) argument, null, what);
+                case STREAM -> FanoutItems.lazy(((Stream<?>) argument).iterator(), (Stream<?>) argument, what);
+            };
+        } catch (IllegalArgumentException misread) {
+            throw misread;
         } catch (RuntimeException unreadable) {
             throw new IllegalArgumentException(what + " could not be read, so none was processed: " + unreadable, unreadable);
         }
+    }
+
+    private static Object[] copy(Collection<?> items, String what) {
+        int size = items.size();
+        List<Object> copy = new ArrayList<>(Math.min(size, 1024));
+        Iterator<?> iterator = items.iterator();
+        while (copy.size() < size && iterator.hasNext()) {
+            copy.add(iterator.next());
+        }
+        boolean more = iterator.hasNext();
         if (more || copy.size() != size) {
             throw new IllegalArgumentException(what + " gave " + (more ? "more" : "fewer") + " items than their size() of "
                     + size + " while they were read (a collection changed by another thread, or one that never ends), so none"
@@ -73,7 +95,12 @@ public record FanoutShape(int itemsIndex, boolean setChunks, Results results) {
 
     Object[] withChunk(Object[] arguments, List<Object> chunk) {
         Object[] chunkArguments = arguments.clone();
-        chunkArguments[itemsIndex] = setChunks ? new LinkedHashSet<>(chunk) : chunk;
+        chunkArguments[itemsIndex] = switch (items) {
+            case LIST, ITERABLE -> chunk;
+            case SET -> new LinkedHashSet<>(chunk);
+            case ITERATOR -> chunk.iterator();
+            case STREAM -> chunk.stream();
+        };
         return chunkArguments;
     }
 

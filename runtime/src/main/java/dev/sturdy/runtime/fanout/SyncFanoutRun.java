@@ -84,8 +84,13 @@ final class SyncFanoutRun<I> extends FanoutRun<I> {
                 return;
             }
             try {
-                for (Chunk chunk = nextChunk(true); chunk != null; chunk = nextChunk(true)) {
+                Chunk chunk = nextChunk(true);
+                while (chunk != null && chunk != SOURCE_FAILED) {
                     runChunk(chunk);
+                    chunk = nextChunk(true);
+                }
+                if (chunk == SOURCE_FAILED) {
+                    cancelWorkersBut(this);
                 }
             } catch (Throwable unexpected) {
                 // not a chunk's failure (those are recorded): the run cannot go on without this worker

@@ -63,7 +63,7 @@ class FanoutStrategyTest {
 
     private FanoutStrategy<TestInvocation> fanout(int parallelism, int batchSize) {
         return new FanoutStrategy<>(new FanoutPolicy("Service#call", parallelism, batchSize, FanoutErrors.FAIL_FAST),
-                new FanoutShape(0, false, FanoutShape.Results.CONCATENATED), TestInvoker.sentinel(),
+                new FanoutShape(0, FanoutShape.Items.LIST, FanoutShape.Results.CONCATENATED), TestInvoker.sentinel(),
                 TestInvoker.facilities(new ManualClock(), new InFlight(), executor), executor, FanoutListener.NONE);
     }
 
@@ -134,7 +134,7 @@ class FanoutStrategyTest {
     void aListenerThatThrowsFailsTheCallInsteadOfLeavingItHanging(Mode mode) {
         FanoutStrategy<TestInvocation> fanout = new FanoutStrategy<>(
                 new FanoutPolicy("Service#call", 2, 1, FanoutErrors.FAIL_FAST),
-                new FanoutShape(0, false, FanoutShape.Results.CONCATENATED), TestInvoker.sentinel(),
+                new FanoutShape(0, FanoutShape.Items.LIST, FanoutShape.Results.CONCATENATED), TestInvoker.sentinel(),
                 TestInvoker.facilities(new ManualClock(), new InFlight(), executor), executor, (method, nanos, failure) -> {
                     throw new IllegalStateException("listener broke");
                 });

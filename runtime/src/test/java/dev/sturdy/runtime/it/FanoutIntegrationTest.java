@@ -10,6 +10,7 @@ import org.slf4j.MDC;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -309,6 +312,102 @@ class FanoutIntegrationTest {
         assertThat(awaitThreadsGone(before)).as("threads started by the context").isEmpty();
     }
 
+    // lazy sources: producer/consumer
+
+    @Test
+    void aStreamIsDrawnOnlyAsChunksCanStartAndClosedWhenTheCallEnds() {
+        AtomicInteger drawn = new AtomicInteger();
+        AtomicInteger ended = new AtomicInteger();
+        AtomicInteger mostAhead = new AtomicInteger();
+        AtomicBoolean closed = new AtomicBoolean();
+        service.body = chunk -> {
+            mostAhead.accumulateAndGet(drawn.get() - ended.get(), Math::max);
+            ended.addAndGet(chunk.size());
+            return null;
+        };
+
+        service.drain(Stream.iterate(0, item -> item + 1).limit(10_000).peek(item -> drawn.incrementAndGet())
+                .onClose(() -> closed.set(true)));
+
+        assertThat(service.calls.get()).isEqualTo(1000);
+        assertThat(mostAhead.get()).as("items drawn and not yet processed: at most parallelism chunks")
+                .isLessThanOrEqualTo(4 * 10);
+        assertThat(closed).isTrue();
+    }
+
+    @Test
+    void anEndlessStreamStopsAtTheFirstFailureAndIsClosed() {
+        AtomicBoolean closed = new AtomicBoolean();
+        IllegalStateException boom = new IllegalStateException("item 95 failed");
+        service.body = chunk -> {
+            if (chunk.contains(95)) {
+                throw boom;
+            }
+            return null;
+        };
+
+        assertThatThrownBy(() -> service.drain(Stream.iterate(0, item -> item + 1).onClose(() -> closed.set(true))))
+                .isSameAs(boom);
+
+        assertThat(closed).isTrue();
+        assertThat(service.inside.get()).isZero();
+    }
+
+    @Test
+    void aSourceThatFailsWhileDrawnFailsTheCallWithItsExceptionAfterTheChunksInFlightEnd() {
+        IllegalStateException cursorLost = new IllegalStateException("cursor lost");
+        Iterator<Integer> failing = IntStream.range(0, 100).boxed().map(item -> {
+            if (item == 42) {
+                throw cursorLost;
+            }
+            return item;
+        }).iterator();
+
+        assertThatThrownBy(() -> service.doubledLazily(() -> failing)).isSameAs(cursorLost);
+
+        assertThat(service.inside.get()).isZero();
+        assertThat(service.calls.get()).isLessThanOrEqualTo(9);
+    }
+
+    @Test
+    void aNullItemFromALazySourceFailsTheCallNamingTheMethod() {
+        List<Integer> withNull = new ArrayList<>(items(7));
+        withNull.set(6, null);
+
+        assertThatThrownBy(() -> service.doubledLazily(withNull::iterator))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("FanoutService#doubledLazily: the items to fan out (argument 1) gave null as item 7;"
+                        + " a lazy source must not");
+    }
+
+    @Test
+    void aStreamAlreadyUsedIsRefusedNamingTheMethodBeforeAnyChunkRuns() {
+        Stream<Integer> used = Stream.of(1, 2, 3);
+        used.count();
+
+        assertThatThrownBy(() -> service.drain(used)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("FanoutService#drain: the items to fan out (argument 1) could not be read, so none"
+                        + " was processed").hasMessageEndingWith("stream has already been operated upon or closed");
+        assertThat(service.calls.get()).isZero();
+    }
+
+    @Test
+    void lazySourcesMergeResultsInInputOrderSyncAndAsync() throws Exception {
+        assertThat(service.doubledLazily(items(1000))).isEqualTo(items(1000).stream().map(item -> item * 2).toList());
+        assertThat(service.doubledFromIterator(items(100).iterator()).get(10, TimeUnit.SECONDS))
+                .isEqualTo(items(100).stream().map(item -> item * 2).toList());
+        assertThat(service.chunkSizes).contains(5, 3);
+    }
+
+    @Test
+    void collectOverALazySourceReportsFailuresByItemIndex() {
+        assertThatThrownBy(() -> service.collectLazily(items(6).stream()))
+                .isInstanceOfSatisfying(FanoutException.class, failure -> {
+                    assertThat(failure.failures()).containsOnlyKeys(2, 3);
+                    assertThat(failure.partialResults()).containsExactly("0", "1", null, null, "4", "5");
+                });
+    }
+
     @Test
     void shapesThatCannotBeFannedOutFailStartUpClearly() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.misshapen", "true")))
@@ -319,7 +418,8 @@ class FanoutIntegrationTest {
                                 + " returns String")
                 .hasMessageContaining("[sturdy:fanout-parameters] @Fanout on Misshapen.twoCollections(List, Set): the method"
                         + " must take exactly "
-                        + "one List, Set or Collection parameter (the items), but its parameters are (List, Set)");
+                        + "one List, Set, Collection, Iterable, Iterator or Stream parameter (the items), but its parameters are"
+                        + " (List, Set)");
     }
 
     private static List<String> awaitThreadsGone(List<Thread> before) throws InterruptedException {

@@ -9,7 +9,9 @@ import jakarta.inject.Singleton;
 import org.slf4j.MDC;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Fan-out methods of every supported shape; a test sets {@link #body} to script what one chunk does. */
 @Singleton
@@ -114,6 +117,39 @@ public class FanoutService {
     public List<Integer> retried(List<Integer> items) {
         enter(items);
         return items;
+    }
+
+    @Fanout(parallelism = 4, batchSize = 10)
+    public void drain(Stream<Integer> items) {
+        enter(items.toList());
+    }
+
+    @Fanout(parallelism = 3, batchSize = 5)
+    public List<Integer> doubledLazily(Iterable<Integer> items) {
+        List<Integer> chunk = new ArrayList<>();
+        items.forEach(chunk::add);
+        enter(chunk);
+        return chunk.stream().map(item -> item * 2).toList();
+    }
+
+    @Fanout(parallelism = 2, batchSize = 3)
+    public CompletableFuture<List<Integer>> doubledFromIterator(Iterator<Integer> items) {
+        List<Integer> chunk = new ArrayList<>();
+        items.forEachRemaining(chunk::add);
+        return CompletableFuture.supplyAsync(() -> {
+            enter(chunk);
+            return chunk.stream().map(item -> item * 2).toList();
+        }, asyncWork);
+    }
+
+    @Fanout(parallelism = 2, errors = FanoutErrors.COLLECT, batchSize = 2)
+    public List<String> collectLazily(Stream<Integer> items) throws IOException {
+        List<Integer> chunk = items.toList();
+        enter(chunk);
+        if (chunk.contains(3)) {
+            throw new IOException("chunk with 3");
+        }
+        return chunk.stream().map(String::valueOf).toList();
     }
 
     /** Fan-out methods the runtime must refuse. */

@@ -79,7 +79,7 @@ class FanoutFuzzTest {
         };
         FanoutStrategy<TestInvocation> fanout = new FanoutStrategy<>(
                 new FanoutPolicy("Service#call", parallelism, batchSize, errors),
-                new FanoutShape(0, false, FanoutShape.Results.CONCATENATED), TestInvoker.sentinel(),
+                new FanoutShape(0, FanoutShape.Items.LIST, FanoutShape.Results.CONCATENATED), TestInvoker.sentinel(),
                 TestInvoker.facilities(new ManualClock(), new InFlight(), EXECUTOR), EXECUTOR, FanoutListener.NONE);
         TestInvocation invocation = TestInvocation.withArguments(arguments -> {
             Collection<?> chunk = (Collection<?>) arguments[0];

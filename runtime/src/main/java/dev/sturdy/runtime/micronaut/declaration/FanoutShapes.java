@@ -8,19 +8,25 @@ import io.micronaut.inject.ExecutableMethod;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.BaseStream;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
- * Reads a {@code @Fanout} method's signature: the one {@code List}, {@code Set} or
- * {@code Collection} parameter that holds the items, and a result type that can be merged.
+ * Reads a {@code @Fanout} method's signature: the one parameter that holds the items (a
+ * {@code List}, {@code Set} or {@code Collection}, or a lazy {@code Iterable}, {@code Iterator} or
+ * {@code Stream}), and a result type that can be merged.
  */
 final class FanoutShapes {
 
-    private static final List<Class<?>> ITEM_TYPES = List.of(List.class, Set.class, Collection.class);
+    private static final Map<Class<?>, FanoutShape.Items> ITEM_TYPES = Map.of(List.class, FanoutShape.Items.LIST,
+            Collection.class, FanoutShape.Items.LIST, Set.class, FanoutShape.Items.SET, Iterable.class,
+            FanoutShape.Items.ITERABLE, Iterator.class, FanoutShape.Items.ITERATOR, Stream.class, FanoutShape.Items.STREAM);
 
     private FanoutShapes() {
     }
@@ -31,9 +37,9 @@ final class FanoutShapes {
                     method.getReturnType().getType().getSimpleName()));
         }
         Class<?>[] parameters = method.getArgumentTypes();
-        int[] collections = IntStream.range(0, parameters.length)
-                .filter(i -> Collection.class.isAssignableFrom(parameters[i])).toArray();
-        if (collections.length != 1 || !ITEM_TYPES.contains(parameters[collections[0]])) {
+        int[] sources = IntStream.range(0, parameters.length).filter(i -> Iterable.class.isAssignableFrom(parameters[i])
+                || Iterator.class.isAssignableFrom(parameters[i]) || BaseStream.class.isAssignableFrom(parameters[i])).toArray();
+        if (sources.length != 1 || !ITEM_TYPES.containsKey(parameters[sources[0]])) {
             throw new ConfigurationException(Diagnostics.fanoutParameters(name.location(),
                     Arrays.stream(parameters).map(Class::getSimpleName).collect(Collectors.joining(", "))));
         }
@@ -52,6 +58,6 @@ final class FanoutShapes {
             throw new ConfigurationException(Diagnostics.fanoutReturnType(name.location(), method.getReturnType()
                     .getTypeString(true)));
         }
-        return new FanoutShape(collections[0], parameters[collections[0]] == Set.class, results);
+        return new FanoutShape(sources[0], ITEM_TYPES.get(parameters[sources[0]]), results);
     }
 }

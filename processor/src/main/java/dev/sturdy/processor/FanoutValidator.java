@@ -3,6 +3,9 @@ package dev.sturdy.processor;
 import dev.sturdy.annotation.rules.Diagnostics;
 import dev.sturdy.annotation.rules.ReturnTypes;
 
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -23,6 +26,7 @@ final class FanoutValidator implements Validator {
 
     private static final Set<String> ITEMS = Set.of("java.util.List", "java.util.Set", "java.util.Collection",
             "java.lang.Iterable", "java.util.Iterator", "java.util.stream.Stream");
+    private static final Set<String> ONE_SHOT = Set.of("java.util.Iterator", "java.util.stream.Stream");
     private static final List<String> SOURCES = List.of("java.lang.Iterable", "java.util.Iterator",
             "java.util.stream.BaseStream");
     private static final Set<String> RESULTS = Set.of("java.util.List", "java.util.Collection", "java.util.Map");
@@ -43,11 +47,32 @@ final class FanoutValidator implements Validator {
                     .collect(Collectors.joining(", "));
             findings.add(Finding.error(Diagnostics.fanoutParameters(use.location(), written), use, null));
         }
+        if (collections.size() == 1 && ONE_SHOT.contains(erasedName(collections.get(0).asType(), types))) {
+            for (String rereading : List.of("Retry", "Fallback")) {
+                if (applies("dev.sturdy.annotation." + rereading, use)) {
+                    findings.add(Finding.error(Diagnostics.fanoutOneShotSource(use.location(),
+                            Names.simple(types.erasure(collections.get(0).asType())), rereading), use, null));
+                    break;
+                }
+            }
+        }
         if (!merges(use.method().getReturnType(), types)) {
             findings.add(Finding.error(Diagnostics.fanoutReturnType(use.location(), Names.simple(use.method()
                     .getReturnType())), use, null));
         }
         return findings;
+    }
+
+    /** @return whether the annotation is on the method, or on its class (which covers public methods) */
+    private static boolean applies(String annotation, Use use) {
+        boolean onMethod = use.method().getAnnotationMirrors().stream().anyMatch(mirror -> named(mirror, annotation));
+        boolean onClass = use.method().getModifiers().contains(Modifier.PUBLIC) && use.method().getEnclosingElement()
+                .getAnnotationMirrors().stream().anyMatch(mirror -> named(mirror, annotation));
+        return onMethod || onClass;
+    }
+
+    private static boolean named(AnnotationMirror mirror, String annotation) {
+        return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation);
     }
 
     private static boolean merges(TypeMirror returned, Types types) {

@@ -280,6 +280,14 @@ class BadSourcesTest {
                         }""", "[sturdy:fanout-parameters] @Fanout on S.m(ArrayList): the method must take exactly one List,"
                                 + " Set, Collection, Iterable, Iterator or Stream parameter (the items), but its parameters are"
                                 + " (ArrayList)"),
+                new Case("fanout over an iterator, retried", """
+                        class S {
+                            /*!*/@Fanout
+                            @Retry
+                            public void m(Iterator<String> items) { }
+                        }""", "[sturdy:fanout-parameters] @Fanout on S.m(Iterator): the items are an Iterator, which can be"
+                                + " read only once, but @Retry would run a chunk again with its items used up; take a List,"
+                                + " Collection or Iterable instead, or drop @Retry"),
                 new Case("fanout over a stream and a list", """
                         import java.util.stream.Stream;
                         class S {

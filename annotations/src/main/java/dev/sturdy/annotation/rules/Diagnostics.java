@@ -133,6 +133,21 @@ public final class Diagnostics {
 
     /**
      * @param location the method
+     * @param items the items parameter's type, {@code Iterator} or {@code Stream}
+     * @param annotation simple name of the annotation that would need the items again
+     * @return the message for a fan-out over a source that can be read once, under a policy that reads it again
+     */
+    public static String fanoutOneShotSource(String location, String items, String annotation) {
+        String article = items.startsWith("I") ? "an " : "a ";
+        String harm = annotation.equals("Retry") ? " would run a chunk again with its items used up"
+                : " would receive the items used up";
+        return message(FANOUT_PARAMETERS, "@Fanout", location, "the items are " + article + items
+                + ", which can be read only once, but @" + annotation + harm
+                + "; take a List, Collection or Iterable instead, or drop @" + annotation);
+    }
+
+    /**
+     * @param location the method
      * @param returnType its return type as written
      * @return the message for a {@code @Fanout} method whose chunks' results cannot merge
      */

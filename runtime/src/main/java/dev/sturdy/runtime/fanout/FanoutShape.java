@@ -31,7 +31,16 @@ public record FanoutShape(int itemsIndex, Items items, Results results) {
         /** {@code Iterator}: drawn lazily; a chunk is an {@code Iterator}. */
         ITERATOR,
         /** {@code java.util.stream.Stream}: drawn lazily and closed when the call ends; a chunk is a {@code Stream}. */
-        STREAM
+        STREAM;
+
+        /**
+         * @return whether the argument, and each chunk made from it, can be read more than once: not
+         * an {@code Iterator} or a {@code Stream}, so a policy that runs a chunk again (retry) or
+         * passes the items on (fallback) cannot be used with them
+         */
+        public boolean reusable() {
+            return this != ITERATOR && this != STREAM;
+        }
     }
 
     /** How chunk results merge, by the method's (or its stage's) result type. */

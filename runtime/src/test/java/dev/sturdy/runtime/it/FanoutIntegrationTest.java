@@ -409,6 +409,13 @@ class FanoutIntegrationTest {
     }
 
     @Test
+    void aSourceReadOnceUnderAPolicyThatReadsItAgainFailsStartUp() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.one-shot", "true")))
+                .hasMessageContaining("[sturdy:fanout-parameters] @Fanout on OneShotRetried.drain(Stream): the items are a"
+                        + " Stream, which can be read only once, but @Retry would run a chunk again with its items used up");
+    }
+
+    @Test
     void shapesThatCannotBeFannedOutFailStartUpClearly() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.misshapen", "true")))
                 .isInstanceOf(ConfigurationException.class)

@@ -152,6 +152,18 @@ public class FanoutService {
         return chunk.stream().map(String::valueOf).toList();
     }
 
+    /** A stream read once cannot be retried. */
+    @Singleton
+    @Requires(property = "sturdy-test.one-shot", value = "true")
+    public static class OneShotRetried {
+
+        @Fanout
+        @Retry
+        public void drain(Stream<Integer> items) {
+            items.forEach(item -> { });
+        }
+    }
+
     /** Fan-out methods the runtime must refuse. */
     @Singleton
     @Requires(property = "sturdy-test.misshapen", value = "true")

@@ -34,6 +34,7 @@ import dev.sturdy.runtime.core.Sentinel;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.fallback.FallbackCall;
 import dev.sturdy.runtime.fallback.FallbackStrategy;
+import dev.sturdy.runtime.fanout.FanoutShape;
 import dev.sturdy.runtime.fanout.FanoutStrategy;
 import dev.sturdy.runtime.ratelimit.RateLimitStrategy;
 import dev.sturdy.runtime.retry.RetryStrategy;
@@ -58,6 +59,7 @@ import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -196,8 +198,15 @@ public final class ChainFactory {
         }
         Optional<AnnotationAttributes> fanout = annotations.find(Fanout.class);
         if (fanout.isPresent()) {
-            chain = new FanoutStrategy<>(PolicyReader.fanout(fanout.get()), FanoutShapes.of(method, name, shape), chain,
-                    facilities, fanoutExecutor.get(), observer);
+            FanoutShape fanoutShape = FanoutShapes.of(method, name, shape);
+            List<String> rereading = Stream.of(Retry.class, Fallback.class).filter(type -> annotations.find(type).isPresent())
+                    .map(Class::getSimpleName).toList();
+            if (!fanoutShape.items().reusable() && !rereading.isEmpty()) {
+                throw new ConfigurationException(Diagnostics.fanoutOneShotSource(name.location(),
+                        method.getArgumentTypes()[fanoutShape.itemsIndex()].getSimpleName(), rereading.get(0)));
+            }
+            chain = new FanoutStrategy<>(PolicyReader.fanout(fanout.get()), fanoutShape, chain, facilities,
+                    fanoutExecutor.get(), observer);
         }
         Optional<AnnotationAttributes> fallback = annotations.find(Fallback.class);
         if (fallback.isPresent()) {

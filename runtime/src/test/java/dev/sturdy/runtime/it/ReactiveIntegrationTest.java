@@ -98,6 +98,8 @@ class ReactiveIntegrationTest {
 
         assertThat(clock.pendingTimers()).isZero();
         assertThat(service.invocations).hasValue(1);
+        assertThat(subscriber.getProtocolErrors()).as("nothing reaches a subscriber after it cancelled").isEmpty();
+        assertThat(subscriber.isTerminated()).isFalse();
     }
 
     @Test
@@ -110,6 +112,8 @@ class ReactiveIntegrationTest {
         subscriber.cancel();
 
         hanging.assertWasCancelled();
+        assertThat(subscriber.getProtocolErrors()).as("nothing reaches a subscriber after it cancelled").isEmpty();
+        assertThat(subscriber.isTerminated()).isFalse();
     }
 
     @Test
@@ -307,6 +311,8 @@ class ReactiveIntegrationTest {
 
         assertThat(clock.pendingTimers()).isZero();
         assertThat(service.invocations).hasValue(1);
+        assertThat(subscriber.getProtocolErrors()).as("nothing reaches a subscriber after it cancelled").isEmpty();
+        assertThat(subscriber.isTerminated()).isFalse();
     }
 
     // publishers that break the rules
@@ -352,6 +358,7 @@ class ReactiveIntegrationTest {
 
         assertThat(subscriber.getReceivedOnNext()).containsExactly("a");
         assertThat(subscriber.isTerminatedComplete()).isTrue();
+        assertThat(subscriber.getProtocolErrors()).as("late signals would be kept here, not in the received ones").isEmpty();
     }
 
     // RxJava 3, converted by micronaut-rxjava3

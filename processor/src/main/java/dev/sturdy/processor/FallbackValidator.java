@@ -7,8 +7,11 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +48,7 @@ final class FallbackValidator implements Validator {
         }
         named.remove(annotated);
         List<String> candidates = named.stream().map(Names::signature).toList();
-        String parameters = annotated.getParameters().stream().map(p -> Names.simple(p.asType()))
+        String parameters = plainParameters(annotated).stream().map(p -> Names.simple(p.asType()))
                 .collect(Collectors.joining(", "));
         if (named.isEmpty()) {
             List<String> methods = use.env().getElementUtils().getAllMembers(use.type()).stream()
@@ -70,15 +73,15 @@ final class FallbackValidator implements Validator {
         List<ExecutableElement> returning = fitting.stream().filter(candidate -> returns(candidate, annotated, types)).toList();
         if (returning.isEmpty()) {
             findings.add(Finding.error(Diagnostics.fallbackUnfit(Diagnostics.FALLBACK_RETURN_TYPE, use.location(), name,
-                    "a method returning " + Names.simple(annotated.getReturnType()) + " (or a subtype)", candidates), use,
+                    "a method returning " + Names.simple(valueType(annotated)) + " (or a subtype)", candidates), use,
                             written));
             return findings;
         }
         ExecutableElement chosen = returning.stream()
-                .filter(candidate -> candidate.getParameters().size() > annotated.getParameters().size())
+                .filter(candidate -> plainParameters(candidate).size() > plainParameters(annotated).size())
                 .findFirst().orElse(returning.get(0));
-        if (chosen.getParameters().size() > annotated.getParameters().size()) {
-            TypeMirror receives = chosen.getParameters().get(chosen.getParameters().size() - 1).asType();
+        if (plainParameters(chosen).size() > plainParameters(annotated).size()) {
+            TypeMirror receives = plainParameters(chosen).get(plainParameters(chosen).size() - 1).asType();
             for (TypeMirror applies : use.classes("applyOn")) {
                 if (!types.isSubtype(applies, receives)) {
                     findings.add(Finding.error(Diagnostics.message(Diagnostics.FALLBACK_FAILURE_TYPE, "@Fallback.applyOn",
@@ -95,25 +98,57 @@ final class FallbackValidator implements Validator {
 
     private static boolean parametersFit(ExecutableElement candidate, ExecutableElement annotated, Types types,
             TypeMirror throwable) {
-        int count = annotated.getParameters().size();
-        int found = candidate.getParameters().size();
-        if (found != count && found != count + 1) {
+        List<? extends VariableElement> wanted = plainParameters(annotated);
+        List<? extends VariableElement> found = plainParameters(candidate);
+        int count = wanted.size();
+        if (found.size() != count && found.size() != count + 1) {
             return false;
         }
         for (int i = 0; i < count; i++) {
-            if (!types.isSameType(candidate.getParameters().get(i).asType(), annotated.getParameters().get(i).asType())) {
+            if (!types.isSameType(found.get(i).asType(), wanted.get(i).asType())) {
                 return false;
             }
         }
-        return found == count || types.isSubtype(candidate.getParameters().get(count).asType(), throwable);
+        return found.size() == count || types.isSubtype(found.get(count).asType(), throwable);
     }
 
     private static boolean returns(ExecutableElement candidate, ExecutableElement annotated, Types types) {
-        TypeMirror found = candidate.getReturnType();
-        TypeMirror wanted = annotated.getReturnType();
+        TypeMirror found = valueType(candidate);
+        TypeMirror wanted = valueType(annotated);
         if (wanted.getKind() == TypeKind.VOID || found.getKind() == TypeKind.VOID) {
             return wanted.getKind() == found.getKind();
         }
         return types.isAssignable(found, wanted);
+    }
+
+    /**
+     * @return the parameters as written: without the trailing {@code Continuation} that a Kotlin
+     * {@code suspend} function has as compiled (kapt shows processors that form)
+     */
+    private static List<? extends VariableElement> plainParameters(ExecutableElement method) {
+        List<? extends VariableElement> parameters = method.getParameters();
+        return continuation(method) == null ? parameters : parameters.subList(0, parameters.size() - 1);
+    }
+
+    /** @return what the method gives its caller: a {@code suspend} function's value, else its return type */
+    private static TypeMirror valueType(ExecutableElement method) {
+        DeclaredType continuation = continuation(method);
+        if (continuation == null || continuation.getTypeArguments().isEmpty()) {
+            return method.getReturnType();
+        }
+        TypeMirror value = continuation.getTypeArguments().get(0);
+        return value instanceof WildcardType wildcard && wildcard.getSuperBound() != null ? wildcard.getSuperBound() : value;
+    }
+
+    /** @return the trailing {@code kotlin.coroutines.Continuation} parameter's type, or {@code null} */
+    private static DeclaredType continuation(ExecutableElement method) {
+        List<? extends VariableElement> parameters = method.getParameters();
+        if (parameters.isEmpty()) {
+            return null;
+        }
+        TypeMirror last = parameters.get(parameters.size() - 1).asType();
+        return last instanceof DeclaredType declared
+                && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals("kotlin.coroutines.Continuation")
+                ? declared : null;
     }
 }

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * {@code @Fanout}: ranges, exactly one {@code List}, {@code Set}, {@code Collection}, {@code Iterable},
  * {@code Iterator} or {@code Stream} parameter,
  * and a result type that merges ({@code List}, {@code Collection}, {@code Map}, {@code void}, or a
- * {@code CompletionStage}/{@code CompletableFuture} of one of them).
+ * {@code CompletionStage}/{@code CompletableFuture} of one of them); or a {@code Publisher} or
+ * {@code Flux} of the chunks' elements, which may also take its items as a {@code Publisher} or {@code Flux}.
  */
 final class FanoutValidator implements Validator {
 
@@ -28,21 +29,25 @@ final class FanoutValidator implements Validator {
             "java.lang.Iterable", "java.util.Iterator", "java.util.stream.Stream");
     private static final Set<String> ONE_SHOT = Set.of("java.util.Iterator", "java.util.stream.Stream");
     private static final List<String> SOURCES = List.of("java.lang.Iterable", "java.util.Iterator",
-            "java.util.stream.BaseStream");
+            "java.util.stream.BaseStream", "org.reactivestreams.Publisher");
+    /** What a fan-out may return its chunks' elements as, and then also take its items as. */
+    private static final Set<String> PUBLISHERS = Set.of("org.reactivestreams.Publisher", "reactor.core.publisher.Flux");
     private static final Set<String> RESULTS = Set.of("java.util.List", "java.util.Collection", "java.util.Map");
 
     @Override
     public List<Finding> validate(Use use) {
         List<Finding> findings = new ArrayList<>(Attributes.check(use));
         Types types = use.env().getTypeUtils();
-        List<TypeMirror> sources = SOURCES.stream()
-                .map(name -> types.erasure(use.env().getElementUtils().getTypeElement(name).asType())).toList();
+        List<TypeMirror> sources = SOURCES.stream().map(name -> use.env().getElementUtils().getTypeElement(name))
+                .filter(type -> type != null).map(type -> types.erasure(type.asType())).toList();
+        boolean elements = PUBLISHERS.contains(erasedName(use.method().getReturnType(), types));
         List<? extends VariableElement> parameters = use.method().getParameters();
         List<VariableElement> collections = parameters.stream()
                 .filter(parameter -> sources.stream().anyMatch(source -> types.isAssignable(types.erasure(parameter.asType()),
                         source)))
                 .collect(Collectors.toList());
-        if (collections.size() != 1 || !ITEMS.contains(erasedName(collections.get(0).asType(), types))) {
+        if (collections.size() != 1 || !ITEMS.contains(erasedName(collections.get(0).asType(), types))
+                && !(elements && PUBLISHERS.contains(erasedName(collections.get(0).asType(), types)))) {
             String written = parameters.stream().map(parameter -> Names.simple(types.erasure(parameter.asType())))
                     .collect(Collectors.joining(", "));
             findings.add(Finding.error(Diagnostics.fanoutParameters(use.location(), written), use, null));
@@ -56,7 +61,7 @@ final class FanoutValidator implements Validator {
                 }
             }
         }
-        if (!merges(use.method().getReturnType(), types)) {
+        if (!elements && !merges(use.method().getReturnType(), types)) {
             findings.add(Finding.error(Diagnostics.fanoutReturnType(use.location(), Names.simple(use.method()
                     .getReturnType())), use, null));
         }

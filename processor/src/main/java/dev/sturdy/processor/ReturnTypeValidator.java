@@ -5,7 +5,6 @@ import dev.sturdy.annotation.rules.ReturnTypes;
 
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -45,12 +44,6 @@ final class ReturnTypeValidator {
     /** @return a problem with the return type of a method one or more Sturdy annotations apply to */
     List<Finding> check(ExecutableElement method, Use use) {
         Types types = use.env().getTypeUtils();
-        List<? extends VariableElement> parameters = method.getParameters();
-        if (!parameters.isEmpty() && types.erasure(parameters.get(parameters.size() - 1).asType()).toString()
-                .equals("kotlin.coroutines.Continuation")) {
-            return List.of(new Finding(Diagnostic.Kind.ERROR, Diagnostics.suspendFunction(use.annotation(),
-                    Names.of(method, use.env())), method, use.onMethod() ? use.mirror() : null, null));
-        }
         TypeMirror returned = method.getReturnType();
         if (returned.getKind() != TypeKind.DECLARED) {
             return List.of();

@@ -264,21 +264,24 @@ class BadSourcesTest {
                             /*!*/@Fanout
                             public List<String> m(String item) { return null; }
                         }""", "[sturdy:fanout-parameters] @Fanout on S.m(String): the method must take exactly one List, Set"
-                                + ", Collection, Iterable, Iterator or Stream parameter (the items), but its parameters are"
+                                + ", Collection, Iterable, Iterator, Stream or Publisher parameter (the items; a"
+                                + " Publisher when it returns one), but its parameters are"
                                 + " (String)"),
                 new Case("fanout with two collections", """
                         class S {
                             /*!*/@Fanout
                             public List<String> m(List<String> items, Set<String> others) { return items; }
                         }""", "[sturdy:fanout-parameters] @Fanout on S.m(List, Set): the method must take exactly one List,"
-                                + " Set, Collection, Iterable, Iterator or Stream parameter (the items), but its parameters are"
+                                + " Set, Collection, Iterable, Iterator, Stream or Publisher parameter (the items; a"
+                                + " Publisher when it returns one), but its parameters are"
                                 + " (List, Set)"),
                 new Case("fanout over an ArrayList", """
                         class S {
                             /*!*/@Fanout
                             public List<String> m(ArrayList<String> items) { return items; }
                         }""", "[sturdy:fanout-parameters] @Fanout on S.m(ArrayList): the method must take exactly one List,"
-                                + " Set, Collection, Iterable, Iterator or Stream parameter (the items), but its parameters are"
+                                + " Set, Collection, Iterable, Iterator, Stream or Publisher parameter (the items; a"
+                                + " Publisher when it returns one), but its parameters are"
                                 + " (ArrayList)"),
                 new Case("fanout over an iterator, retried", """
                         class S {
@@ -288,27 +291,46 @@ class BadSourcesTest {
                         }""", "[sturdy:fanout-parameters] @Fanout on S.m(Iterator): the items are an Iterator, which can be"
                                 + " read only once, but @Retry would run a chunk again with its items used up; take a List,"
                                 + " Collection or Iterable instead, or drop @Retry"),
+                new Case("fanout over a publisher that returns a list", """
+                        import reactor.core.publisher.Flux;
+                        class S {
+                            /*!*/@Fanout
+                            public List<String> m(Flux<String> items) { return null; }
+                        }""", "[sturdy:fanout-parameters] @Fanout on S.m(Flux): the method must take exactly one List, Set"
+                                + ", Collection, Iterable, Iterator, Stream or Publisher parameter (the items; a"
+                                + " Publisher when it returns one), but its parameters are (Flux)"),
+                new Case("fanout that returns a mono", """
+                        import reactor.core.publisher.Mono;
+                        class S {
+                            /*!*/@Fanout
+                            public Mono<List<String>> m(List<String> items) { return null; }
+                        }""", "[sturdy:fanout-return-type] @Fanout on S.m(List): the chunks' results must merge, so the"
+                                + " method must return List, Collection, Map or void, a CompletionStage of one of them, or a"
+                                + " Flux or Publisher of their elements, but it returns Mono<List<String>>"),
                 new Case("fanout over a stream and a list", """
                         import java.util.stream.Stream;
                         class S {
                             /*!*/@Fanout
                             public void m(Stream<String> items, List<String> others) { }
                         }""", "[sturdy:fanout-parameters] @Fanout on S.m(Stream, List): the method must take exactly one"
-                                + " List, Set, Collection, Iterable, Iterator or Stream parameter (the items), but its"
+                                + " List, Set, Collection, Iterable, Iterator, Stream or Publisher parameter (the"
+                                + " items; a Publisher when it returns one), but its"
                                 + " parameters are (Stream, List)"),
                 new Case("fanout result that cannot merge", """
                         class S {
                             /*!*/@Fanout
                             public String m(List<String> items) { return ""; }
                         }""", "[sturdy:fanout-return-type] @Fanout on S.m(List): the chunks' results must merge, so the"
-                                + " method must return List, Collection, Map or void, or a CompletionStage of one of them,"
+                                + " method must return List, Collection, Map or void, a CompletionStage of one of"
+                                + " them, or a Flux or Publisher of their elements,"
                                         + " but it returns String"),
                 new Case("fanout async result that cannot merge", """
                         class S {
                             /*!*/@Fanout
                             public CompletableFuture<String> m(List<String> items) { return null; }
                         }""", "[sturdy:fanout-return-type] @Fanout on S.m(List): the chunks' results must merge, so the"
-                                + " method must return List, Collection, Map or void, or a CompletionStage of one of them,"
+                                + " method must return List, Collection, Map or void, a CompletionStage of one of"
+                                + " them, or a Flux or Publisher of their elements,"
                                         + " but it returns CompletableFuture<String>"),
                 new Case("private method", """
                         class S {
@@ -371,13 +393,6 @@ class BadSourcesTest {
                             reactor.core.publisher.Flux<String> cached() { return null; }
                         }""", "[sturdy:fallback-return-type] @Fallback.method on S.m(): must name a method returning"
                                 + " Mono<String> (or a subtype), but was \"cached\": candidates found: Flux<String> cached()"),
-                new Case("fan-out returning a publisher", """
-                        class S {
-                            /*!*/@Fanout
-                            public reactor.core.publisher.Flux<String> m(List<String> items) { return null; }
-                        }""", "[sturdy:fanout-return-type] @Fanout on S.m(List): the chunks' results must merge, so the"
-                                + " method must return List, Collection, Map or void, or a CompletionStage of one of them, but it"
-                                + " returns Flux<String>"),
                 new Case("shared name declared twice differently", """
                         class S {
                             @CircuitBreaker(name = "pricing", window = 10)
@@ -403,15 +418,35 @@ class BadSourcesTest {
         assertThat(compilation.status()).isEqualTo(Compilation.Status.FAILURE);
     }
 
-    /** kapt shows {@code suspend fun find(key: String): String} to processors as {@code Object find(String, Continuation)}. */
+    /**
+     * kapt shows {@code suspend fun find(key: String): String} to processors as
+     * {@code Object find(String, Continuation<? super String>)}: fallbacks are matched on the
+     * parameters and value as written in Kotlin, and may be suspend functions or plain ones.
+     */
     @Test
-    void suspendShapedMethodsAreRefusedWithAMessageThatSaysSo() {
+    void suspendFunctionsAreCheckedAsWrittenInKotlin() {
         JavaFileObject continuation = JavaFileObjects.forSourceString("kotlin.coroutines.Continuation",
                 "package kotlin.coroutines;\n\npublic interface Continuation<T> {\n}\n");
         String body = """
+                import kotlin.coroutines.Continuation;
+
                 class S {
-                    /*!*/@Retry
-                    public Object find(String key, kotlin.coroutines.Continuation<? super String> continuation) { return null; }
+                    @Fallback(method = "cached")
+                    public Object find(String key, Continuation<? super String> continuation) { return null; }
+
+                    public Object cached(String key, Throwable failure, Continuation<? super String> continuation) {
+                        return null;
+                    }
+
+                    @Fallback(method = "stale")
+                    public Object plain(String key, Continuation<? super String> continuation) { return null; }
+
+                    public String stale(String key) { return key; }
+
+                    /*!*/@Fallback(method = "count")
+                    public Object wrongValue(String key, Continuation<? super String> continuation) { return null; }
+
+                    public Object count(String key, Continuation<? super Integer> continuation) { return null; }
                 }""";
 
         Compilation compilation = javac().withProcessors(new SturdyProcessor())
@@ -419,10 +454,8 @@ class BadSourcesTest {
 
         List<Diagnostic<? extends JavaFileObject>> found = Sources.sturdyDiagnostics(compilation);
         assertThat(found).hasSize(1);
-        assertThat(found.get(0).getMessage(null)).isEqualTo("[sturdy:unsupported-return-type] @Retry on"
-                + " S.find(String, Continuation): this is a Kotlin suspend function (its last parameter is a Continuation),"
-                + " which Sturdy does not protect yet, rather than protect it wrongly; protect a function returning a value or"
-                + " a CompletableFuture (kotlinx.coroutines' future { }) instead");
+        assertThat(found.get(0).getMessage(null)).startsWith("[sturdy:fallback-return-type]")
+                .contains("S.wrongValue(String, Continuation)", "a method returning String (or a subtype)");
         assertThat(found.get(0).getLineNumber()).isEqualTo(Sources.markedLine(body));
     }
 }

@@ -122,6 +122,21 @@ class GoodSourcesTest {
                             @Fanout
                             public CompletionStage<Map<String, Integer>> later(Iterator<String> items) { return null; }
                         }"""),
+                new Case("fan-out that returns a publisher of the chunks' elements", """
+                        import java.util.stream.Stream;
+                        import org.reactivestreams.Publisher;
+                        import reactor.core.publisher.Flux;
+                        class S {
+                            @Fanout(parallelism = 8)
+                            @Retry
+                            public Flux<String> fromFlux(Flux<Integer> items) { return Flux.empty(); }
+                            @Fanout
+                            public Publisher<String> fromPublisher(Publisher<Integer> items) { return Flux.empty(); }
+                            @Fanout
+                            public Flux<String> fromStream(Stream<Integer> items) { return Flux.empty(); }
+                            @Fanout
+                            public Flux<String> fromList(List<Integer> items) { return Flux.empty(); }
+                        }"""),
                 new Case("async code that does not block", """
                         class S {
                             private final ExecutorService pool = Executors.newSingleThreadExecutor();

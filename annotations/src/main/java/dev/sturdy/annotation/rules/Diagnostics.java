@@ -128,7 +128,8 @@ public final class Diagnostics {
      */
     public static String fanoutParameters(String location, String parameters) {
         return message(FANOUT_PARAMETERS, "@Fanout", location, "the method must take exactly one List, Set, Collection, "
-                + "Iterable, Iterator or Stream parameter (the items), but its parameters are (" + parameters + ")");
+                + "Iterable, Iterator, Stream or Publisher parameter (the items; a Publisher when it returns one), but"
+                + " its parameters are (" + parameters + ")");
     }
 
     /**
@@ -153,18 +154,21 @@ public final class Diagnostics {
      */
     public static String fanoutReturnType(String location, String returnType) {
         return message(FANOUT_RETURN_TYPE, "@Fanout", location, "the chunks' results must merge, so the method must return "
-                + "List, Collection, Map or void, or a CompletionStage of one of them, but it returns " + returnType);
+                + "List, Collection, Map or void, a CompletionStage of one of them, or a Flux or Publisher of their"
+                + " elements, but it returns " + returnType);
     }
 
     /**
      * @param annotation simple name of the annotation at fault
      * @param location the method, with its trailing {@code Continuation} parameter
-     * @return the message for a Kotlin {@code suspend} function, which Sturdy does not protect yet
+     * @return the message for a Kotlin {@code suspend} function in an application without kotlinx-coroutines, or
+     * without the part of Micronaut that carries its propagated context into coroutines
      */
-    public static String suspendFunction(String annotation, String location) {
-        return message(UNSUPPORTED_RETURN_TYPE, "@" + annotation, location, "this is a Kotlin suspend function (its last "
-                + "parameter is a Continuation), which Sturdy does not protect yet, rather than protect it wrongly; protect a "
-                + "function returning a value or a CompletableFuture (kotlinx.coroutines' future { }) instead");
+    public static String coroutinesMissing(String annotation, String location) {
+        return message(UNSUPPORTED_RETURN_TYPE, "@" + annotation, location, "this is a Kotlin suspend function, and Sturdy "
+                + "runs them with kotlinx-coroutines and Micronaut's coroutine context propagation, which are not both on "
+                + "the class path; add org.jetbrains.kotlinx:kotlinx-coroutines-core and io.micronaut:micronaut-core-reactive "
+                + "to the application's dependencies (a Micronaut HTTP application has the latter already)");
     }
 
     /**

@@ -31,7 +31,12 @@ public record FanoutShape(int itemsIndex, Items items, Results results) {
         /** {@code Iterator}: drawn lazily; a chunk is an {@code Iterator}. */
         ITERATOR,
         /** {@code java.util.stream.Stream}: drawn lazily and closed when the call ends; a chunk is a {@code Stream}. */
-        STREAM;
+        STREAM,
+        /**
+         * A reactive-streams {@code Publisher} (or {@code Flux}), for a method that returns one: subscribed
+         * to when the call is, drawn on demand; a chunk is a {@code Flux}.
+         */
+        PUBLISHER;
 
         /**
          * @return whether the argument, and each chunk made from it, can be read more than once: not
@@ -50,7 +55,9 @@ public record FanoutShape(int itemsIndex, Items items, Results results) {
         /** {@code Map}: merged in input order; a later chunk's entry replaces an earlier one's. */
         MERGED_MAP,
         /** {@code void}: nothing to merge. */
-        NONE
+        NONE,
+        /** {@code Publisher} or {@code Flux}: the chunks' elements, emitted in input order (see {@link StreamFanout}). */
+        ELEMENTS
     }
 
     /**
@@ -68,7 +75,7 @@ public record FanoutShape(int itemsIndex, Items items, Results results) {
      */
     FanoutItems items(Object[] arguments, String method) {
         Object argument = arguments[itemsIndex];
-        String what = method + ": the items to fan out (argument " + (itemsIndex + 1) + ")";
+        String what = what(method);
         if (argument == null) {
             throw new NullPointerException(what + " are null");
         }
@@ -78,12 +85,19 @@ public record FanoutShape(int itemsIndex, Items items, Results results) {
                 case ITERABLE -> FanoutItems.lazy(((Iterable<?>) argument).iterator(), null, what);
                 case ITERATOR -> FanoutItems.lazy((Iterator<?>) argument, null, what);
                 case STREAM -> FanoutItems.lazy(((Stream<?>) argument).iterator(), (Stream<?>) argument, what);
+                case PUBLISHER -> throw new IllegalStateException(what + " are a Publisher, which only a fan-out that returns"
+                        + " a Publisher draws");
             };
         } catch (IllegalArgumentException misread) {
             throw misread;
         } catch (RuntimeException unreadable) {
             throw new IllegalArgumentException(what + " could not be read, so none was processed: " + unreadable, unreadable);
         }
+    }
+
+    /** @return the items argument, as messages name it */
+    String what(String method) {
+        return method + ": the items to fan out (argument " + (itemsIndex + 1) + ")";
     }
 
     private static Object[] copy(Collection<?> items, String what) {
@@ -109,6 +123,7 @@ public record FanoutShape(int itemsIndex, Items items, Results results) {
             case SET -> new LinkedHashSet<>(chunk);
             case ITERATOR -> chunk.iterator();
             case STREAM -> chunk.stream();
+            case PUBLISHER -> StreamFanout.publisherOf(chunk);
         };
         return chunkArguments;
     }
@@ -118,7 +133,7 @@ public record FanoutShape(int itemsIndex, Items items, Results results) {
         return switch (results) {
             case CONCATENATED -> new ArrayList<>();
             case MERGED_MAP -> new LinkedHashMap<>();
-            case NONE -> null;
+            case NONE, ELEMENTS -> null;
         };
     }
 
@@ -144,7 +159,7 @@ public record FanoutShape(int itemsIndex, Items items, Results results) {
                     partial.addAll(entries.entrySet());
                 }
             }
-            case NONE -> {
+            case NONE, ELEMENTS -> {
                 if (partial != null) {
                     partial.addAll(Collections.nCopies(chunkSize, null));
                 }
@@ -157,7 +172,7 @@ public record FanoutShape(int itemsIndex, Items items, Results results) {
         return switch (results) {
             case CONCATENATED -> chunkResult instanceof Collection<?>;
             case MERGED_MAP -> chunkResult instanceof Map<?, ?>;
-            case NONE -> true;
+            case NONE, ELEMENTS -> true;
         };
     }
 }

@@ -421,11 +421,13 @@ class FanoutIntegrationTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("[sturdy:fanout-return-type] @Fanout on Misshapen.joined(List): the chunks' results"
                         + " must merge, so the "
-                        + "method must return List, Collection, Map or void, or a CompletionStage of one of them, but it"
+                        + "method must return List, Collection, Map or void, a CompletionStage of one of them, or a"
+                        + " Flux or Publisher of their elements, but it"
                                 + " returns String")
                 .hasMessageContaining("[sturdy:fanout-parameters] @Fanout on Misshapen.twoCollections(List, Set): the method"
                         + " must take exactly "
-                        + "one List, Set, Collection, Iterable, Iterator or Stream parameter (the items), but its parameters are"
+                        + "one List, Set, Collection, Iterable, Iterator, Stream or Publisher parameter (the items; a"
+                        + " Publisher when it returns one), but its parameters are"
                         + " (List, Set)");
     }
 

@@ -6,16 +6,14 @@ import io.micronaut.aop.MethodInvocationContext;
 import reactor.core.publisher.Mono;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.function.UnaryOperator;
 
 /**
  * Proceeds with a method whose publisher emits at most one element, and subscribes to it: each
  * attempt is a future that completes with the element ({@code null} when there is none) or the
  * failure, and cancelling it cancels the subscription. Thread-safe.
  */
-public final class SingleInvoker implements Invoker<MethodInvocationContext<Object, Object>> {
+public final class SingleInvoker extends ForwardingInvoker {
 
-    private final Invoker<MethodInvocationContext<Object, Object>> delegate;
     private final ReactiveType type;
 
     /**
@@ -23,7 +21,7 @@ public final class SingleInvoker implements Invoker<MethodInvocationContext<Obje
      * @param type the method's return type
      */
     public SingleInvoker(Invoker<MethodInvocationContext<Object, Object>> delegate, ReactiveType type) {
-        this.delegate = delegate;
+        super(delegate);
         this.type = type;
     }
 
@@ -40,22 +38,6 @@ public final class SingleInvoker implements Invoker<MethodInvocationContext<Obje
     public FallbackCall<MethodInvocationContext<Object, Object>> subscribing(
             FallbackCall<MethodInvocationContext<Object, Object>> fallback) {
         return (invocation, failure) -> subscribe(fallback.invoke(invocation, failure));
-    }
-
-    @Override
-    public MethodInvocationContext<Object, Object> detach(MethodInvocationContext<Object, Object> invocation,
-            Object[] arguments) {
-        return delegate.detach(invocation, arguments);
-    }
-
-    @Override
-    public Object[] arguments(MethodInvocationContext<Object, Object> invocation) {
-        return delegate.arguments(invocation);
-    }
-
-    @Override
-    public UnaryOperator<Runnable> captureContext() {
-        return delegate.captureContext();
     }
 
     private CompletableFuture<Object> subscribe(Object result) {

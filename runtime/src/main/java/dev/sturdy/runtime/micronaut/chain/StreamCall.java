@@ -57,14 +57,16 @@ public final class StreamCall {
      */
     synchronized CompletableFuture<Object> attempt(Publisher<Object> publisher) {
         CompletableFuture<Object> outcome = new CompletableFuture<>();
+        // the outcome is completed only after the attempt's own terminal signal has passed the cut,
+        // so that an attempt that ends by itself never sees a cancellation after it
         Flux<Object> elements = Flux.from(publisher)
                 .doOnNext(element -> emitted = true)
+                .takeUntilOther(Mono.fromFuture(outcome, true).onErrorComplete())
                 .doOnComplete(() -> outcome.complete(null))
                 .onErrorResume(failure -> {
                     outcome.completeExceptionally(failure);
                     return Mono.empty();
                 })
-                .takeUntilOther(Mono.fromFuture(outcome, true).onErrorComplete())
                 .doOnCancel(() -> outcome.cancel(false));
         if (left || attempts.tryEmitNext(elements).isFailure()) {
             outcome.completeExceptionally(new CancellationException("the subscriber has left"));

@@ -14,6 +14,9 @@ import dev.sturdy.runtime.micronaut.chain.SingleInvoker;
 import dev.sturdy.runtime.micronaut.chain.StreamChain;
 import dev.sturdy.runtime.micronaut.chain.StageChain;
 import dev.sturdy.runtime.micronaut.chain.StreamInvoker;
+import dev.sturdy.runtime.micronaut.chain.FanoutStreamInvoker;
+import dev.sturdy.runtime.micronaut.chain.SuspendChain;
+import dev.sturdy.runtime.micronaut.chain.SuspendInvoker;
 import dev.sturdy.runtime.micronaut.chain.SyncChain;
 
 import dev.sturdy.annotation.Bulkhead;
@@ -36,6 +39,7 @@ import dev.sturdy.runtime.fallback.FallbackCall;
 import dev.sturdy.runtime.fallback.FallbackStrategy;
 import dev.sturdy.runtime.fanout.FanoutShape;
 import dev.sturdy.runtime.fanout.FanoutStrategy;
+import dev.sturdy.runtime.fanout.StreamFanout;
 import dev.sturdy.runtime.ratelimit.RateLimitStrategy;
 import dev.sturdy.runtime.retry.RetryStrategy;
 import dev.sturdy.runtime.time.SturdyClock;
@@ -50,6 +54,7 @@ import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.convert.ConversionService;
 import io.micronaut.inject.ExecutableMethod;
+import org.reactivestreams.Publisher;
 import io.micronaut.inject.annotation.AnnotationMetadataHierarchy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -57,6 +62,7 @@ import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -150,12 +156,53 @@ public final class ChainFactory {
                 SingleInvoker single = new SingleInvoker(invoker, type);
                 yield new SingleChain(nest(annotations, single, shape, single::subscribing), invoker, type);
             }
+            case SUSPEND -> new SuspendChain(nest(annotations, new SuspendInvoker(invoker, interceptor, conversions), shape,
+                    call -> call), conversions);
             case STREAM -> {
                 ReactiveType type = reactiveType(method, name, first, false);
                 StreamInvoker stream = new StreamInvoker(invoker, type);
-                yield new StreamChain(nest(annotations, stream, shape, stream::subscribing), invoker, type);
+                Optional<AnnotationAttributes> fanout = annotations.find(Fanout.class);
+                if (fanout.isEmpty()) {
+                    yield new StreamChain(nest(annotations, stream, shape, stream::subscribing), invoker, type);
+                }
+                yield streamFanout(annotations, fanout.get(), invoker, stream, type);
             }
         };
+    }
+
+    /**
+     * A fan-out that returns a publisher: each chunk is a call through the policies inside
+     * {@code @Fanout}, the fan-out as a whole is the call that {@code @Fallback} (and observation) see.
+     */
+    private MethodChain streamFanout(Annotations annotations, AnnotationAttributes fanout, MicronautInvoker invoker,
+            StreamInvoker stream, ReactiveType type) {
+        Annotations inside = annotations.without(Fallback.class, Fanout.class);
+        StreamChain chunks = new StreamChain(nest(inside, stream, ResultShape.STREAM, stream::subscribing, false), invoker,
+                type);
+        StreamFanout<MethodInvocationContext<Object, Object>> fan = new StreamFanout<>(PolicyReader.fanout(fanout),
+                fanoutShape(annotations, ResultShape.STREAM), invoker, chunk -> (Publisher<?>) chunks.run(chunk), observer,
+                clock);
+        StreamInvoker whole = new StreamInvoker(new FanoutStreamInvoker(invoker, fan), type);
+        Annotations outside = annotations.without(Fanout.class, Retry.class, CircuitBreaker.class, RateLimit.class,
+                Timeout.class, Bulkhead.class);
+        return new StreamChain(nest(outside, whole, ResultShape.STREAM, whole::subscribing), invoker, type);
+    }
+
+    /** @throws ConfigurationException when the signature does not fan out, or a one-shot source would be read again */
+    private static FanoutShape fanoutShape(Annotations annotations, ResultShape shape) {
+        FanoutShape fanoutShape = FanoutShapes.of(annotations.method, annotations.name, shape);
+        List<String> rereading = Stream.of(Retry.class, Fallback.class).filter(type -> annotations.find(type).isPresent())
+                .map(Class::getSimpleName).toList();
+        if (!fanoutShape.items().reusable() && !rereading.isEmpty()) {
+            throw new ConfigurationException(Diagnostics.fanoutOneShotSource(annotations.name.location(),
+                    annotations.method.getArgumentTypes()[fanoutShape.itemsIndex()].getSimpleName(), rereading.get(0)));
+        }
+        return fanoutShape;
+    }
+
+    private <I> Strategy<I> nest(Annotations annotations, Invoker<I> invoker, ResultShape shape,
+            Function<FallbackCall<MethodInvocationContext<Object, Object>>, FallbackCall<I>> fallbackCall) {
+        return nest(annotations, invoker, shape, fallbackCall, true);
     }
 
     /**
@@ -163,10 +210,11 @@ public final class ChainFactory {
      *
      * @param invoker proceeds with the method: directly, or subscribing to what it returns
      * @param fallbackCall adapts a call of the fallback method to the invoker's kind of call
+     * @param observed whether calls are observed here: not a fan-out's chunks, which are parts of one call
      * @param <I> the invoker's kind of call
      */
     private <I> Strategy<I> nest(Annotations annotations, Invoker<I> invoker, ResultShape shape,
-            Function<FallbackCall<MethodInvocationContext<Object, Object>>, FallbackCall<I>> fallbackCall) {
+            Function<FallbackCall<MethodInvocationContext<Object, Object>>, FallbackCall<I>> fallbackCall, boolean observed) {
         ExecutableMethod<Object, Object> method = annotations.method;
         MethodName name = annotations.name;
         Facilities<I> facilities = new Facilities<>(invoker, clock, inFlight, executor);
@@ -198,14 +246,7 @@ public final class ChainFactory {
         }
         Optional<AnnotationAttributes> fanout = annotations.find(Fanout.class);
         if (fanout.isPresent()) {
-            FanoutShape fanoutShape = FanoutShapes.of(method, name, shape);
-            List<String> rereading = Stream.of(Retry.class, Fallback.class).filter(type -> annotations.find(type).isPresent())
-                    .map(Class::getSimpleName).toList();
-            if (!fanoutShape.items().reusable() && !rereading.isEmpty()) {
-                throw new ConfigurationException(Diagnostics.fanoutOneShotSource(name.location(),
-                        method.getArgumentTypes()[fanoutShape.itemsIndex()].getSimpleName(), rereading.get(0)));
-            }
-            chain = new FanoutStrategy<>(PolicyReader.fanout(fanout.get()), fanoutShape, chain, facilities,
+            chain = new FanoutStrategy<>(PolicyReader.fanout(fanout.get()), fanoutShape(annotations, shape), chain, facilities,
                     fanoutExecutor.get(), observer);
         }
         Optional<AnnotationAttributes> fallback = annotations.find(Fallback.class);
@@ -213,7 +254,7 @@ public final class ChainFactory {
             chain = new FallbackStrategy<>(PolicyReader.fallback(fallback.get()), chain,
                     fallbackCall.apply(FallbackMethods.find(method, fallback.get(), shape)), observer);
         }
-        if (observer.observesCalls()) {
+        if (observed && observer.observesCalls()) {
             chain = new ObservedStrategy<>(name.display(), chain, observer, clock);
         }
         return chain;
@@ -240,12 +281,25 @@ public final class ChainFactory {
         private final boolean classLevelApplies;
         private final MethodName name;
         private final ExecutableMethod<Object, Object> method;
+        private final Set<Class<? extends Annotation>> leftOut;
 
         Annotations(AnnotationMetadata metadata, ExecutableMethod<Object, Object> method, MethodName name) {
+            this(metadata, method, name, Set.of());
+        }
+
+        private Annotations(AnnotationMetadata metadata, ExecutableMethod<Object, Object> method, MethodName name,
+                Set<Class<? extends Annotation>> leftOut) {
             this.metadata = metadata;
             this.method = method;
             this.classLevelApplies = Modifier.isPublic(method.getTargetMethod().getModifiers());
             this.name = name;
+            this.leftOut = leftOut;
+        }
+
+        /** @return the same annotations, but for these, which {@link #find} then reports absent */
+        @SafeVarargs
+        final Annotations without(Class<? extends Annotation>... types) {
+            return new Annotations(metadata, method, name, Set.of(types));
         }
 
         /** @return the simple name of the first Sturdy annotation that applies, or {@code null} */
@@ -255,7 +309,7 @@ public final class ChainFactory {
 
         /** @return the annotation's attributes, unless it is absent or switched off by configuration */
         Optional<AnnotationAttributes> find(Class<? extends Annotation> type) {
-            return declared(type).filter(AnnotationAttributes::enabled);
+            return leftOut.contains(type) ? Optional.empty() : declared(type).filter(AnnotationAttributes::enabled);
         }
 
         /**

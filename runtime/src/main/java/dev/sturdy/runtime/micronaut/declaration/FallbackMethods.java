@@ -2,14 +2,20 @@ package dev.sturdy.runtime.micronaut.declaration;
 
 import dev.sturdy.annotation.rules.Diagnostics;
 import dev.sturdy.runtime.fallback.FallbackCall;
+import dev.sturdy.runtime.micronaut.chain.SuspendCalls;
 import io.micronaut.aop.MethodInvocationContext;
+import io.micronaut.core.type.Argument;
 import io.micronaut.inject.ExecutableMethod;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.lang.invoke.MethodType;
 
@@ -21,14 +27,17 @@ import java.lang.invoke.MethodType;
  */
 final class FallbackMethods {
 
+    private static final String CONTINUATION = "kotlin.coroutines.Continuation";
+
     private FallbackMethods() {
     }
 
     static FallbackCall<MethodInvocationContext<Object, Object>> find(ExecutableMethod<?, ?> annotated,
             AnnotationAttributes fallback, ResultShape shape) {
         String name = fallback.text("method");
-        Class<?>[] parameters = annotated.getArgumentTypes();
-        Class<?> returnType = annotated.getReturnType().getType();
+        boolean suspend = shape == ResultShape.SUSPEND;
+        Class<?>[] parameters = suspend ? withoutContinuation(annotated.getArgumentTypes()) : annotated.getArgumentTypes();
+        Class<?> returnType = suspend ? valueType(annotated) : annotated.getReturnType().getType();
         List<Method> candidates = new ArrayList<>();
         List<Method> fittingParameters = new ArrayList<>();
         Method plain = null;
@@ -39,7 +48,7 @@ final class FallbackMethods {
                     continue;
                 }
                 candidates.add(candidate);
-                Class<?>[] found = candidate.getParameterTypes();
+                Class<?>[] found = withoutContinuation(candidate.getParameterTypes());
                 boolean same = Arrays.equals(found, parameters);
                 boolean receivesFailure = found.length == parameters.length + 1
                         && Arrays.equals(Arrays.copyOf(found, parameters.length), parameters)
@@ -48,7 +57,7 @@ final class FallbackMethods {
                     continue;
                 }
                 fittingParameters.add(candidate);
-                if (!returns(candidate.getReturnType(), returnType, shape)) {
+                if (!returns(valueType(candidate), returnType, suspend ? ResultShape.SYNC : shape)) {
                     continue;
                 }
                 if (same) {
@@ -64,23 +73,24 @@ final class FallbackMethods {
                     fittingParameters));
         }
         chosen.trySetAccessible();
-        return withFailure != null ? receivingFailure(chosen) : ignoringFailure(chosen);
-    }
-
-    private static FallbackCall<MethodInvocationContext<Object, Object>> ignoringFailure(Method method) {
-        return (invocation, failure) -> invoke(method, invocation.getTarget(), invocation.getParameterValues());
-    }
-
-    private static FallbackCall<MethodInvocationContext<Object, Object>> receivingFailure(Method method) {
-        Class<?> failureType = method.getParameterTypes()[method.getParameterCount() - 1];
+        Class<?> failureType = withFailure != null ? parameters(chosen)[parameters.length] : null;
         return (invocation, failure) -> {
-            if (!failureType.isInstance(failure)) {
+            if (failureType != null && !failureType.isInstance(failure)) {
                 throw failure;
             }
             Object[] arguments = invocation.getParameterValues();
-            Object[] withFailure = Arrays.copyOf(arguments, arguments.length + 1);
-            withFailure[arguments.length] = failure;
-            return invoke(method, invocation.getTarget(), withFailure);
+            Object[] passed = Arrays.copyOf(arguments, suspend ? arguments.length - 1 : arguments.length);
+            if (failureType != null) {
+                passed = Arrays.copyOf(passed, passed.length + 1);
+                passed[passed.length - 1] = failure;
+            }
+            if (!suspend) {
+                return invoke(chosen, invocation.getTarget(), passed);
+            }
+            if (isSuspend(chosen)) {
+                return SuspendCalls.call(chosen, invocation.getTarget(), passed, arguments[arguments.length - 1]);
+            }
+            return CompletableFuture.completedFuture(invoke(chosen, invocation.getTarget(), passed));
         };
     }
 
@@ -90,6 +100,45 @@ final class FallbackMethods {
         } catch (InvocationTargetException failed) {
             throw failed.getCause();
         }
+    }
+
+    private static boolean isSuspend(Method method) {
+        Class<?>[] types = method.getParameterTypes();
+        return types.length > 0 && types[types.length - 1].getName().equals(CONTINUATION);
+    }
+
+    /** @return the parameters as written in Kotlin: without a {@code suspend} function's trailing continuation */
+    private static Class<?>[] parameters(Method method) {
+        return withoutContinuation(method.getParameterTypes());
+    }
+
+    private static Class<?>[] withoutContinuation(Class<?>[] types) {
+        boolean continued = types.length > 0 && types[types.length - 1].getName().equals(CONTINUATION);
+        return continued ? Arrays.copyOf(types, types.length - 1) : types;
+    }
+
+    /** @return what a method gives its caller: a {@code suspend} function's value type, else its return type */
+    private static Class<?> valueType(Method method) {
+        Type[] generic = method.getGenericParameterTypes();
+        if (!isSuspend(method) || !(generic[generic.length - 1] instanceof ParameterizedType continuation)) {
+            return method.getReturnType();
+        }
+        return rawType(continuation.getActualTypeArguments()[0]);
+    }
+
+    private static Class<?> valueType(ExecutableMethod<?, ?> suspend) {
+        Argument<?>[] arguments = suspend.getArguments();
+        return arguments[arguments.length - 1].getFirstTypeVariable().<Class<?>>map(Argument::getType).orElse(Object.class);
+    }
+
+    private static Class<?> rawType(Type type) {
+        if (type instanceof WildcardType wildcard) {
+            return rawType(wildcard.getLowerBounds().length > 0 ? wildcard.getLowerBounds()[0] : wildcard.getUpperBounds()[0]);
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            return rawType(parameterized.getRawType());
+        }
+        return type instanceof Class<?> raw ? raw : Object.class;
     }
 
     private static boolean returns(Class<?> found, Class<?> required, ResultShape shape) {

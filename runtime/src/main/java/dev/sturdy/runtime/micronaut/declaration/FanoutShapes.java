@@ -5,6 +5,8 @@ import dev.sturdy.runtime.fanout.FanoutShape;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.inject.ExecutableMethod;
+import org.reactivestreams.Publisher;
+
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Reads a {@code @Fanout} method's signature: the one parameter that holds the items (a
  * {@code List}, {@code Set} or {@code Collection}, or a lazy {@code Iterable}, {@code Iterator} or
- * {@code Stream}), and a result type that can be merged.
+ * {@code Stream}, or a {@code Publisher} when the method returns one), and a result type that can be
+ * merged, or a {@code Publisher} or {@code Flux} of the chunks' elements.
  */
 final class FanoutShapes {
 
@@ -28,20 +31,31 @@ final class FanoutShapes {
             Collection.class, FanoutShape.Items.LIST, Set.class, FanoutShape.Items.SET, Iterable.class,
             FanoutShape.Items.ITERABLE, Iterator.class, FanoutShape.Items.ITERATOR, Stream.class, FanoutShape.Items.STREAM);
 
+    /** The publishers a fan-out may take its items from and return its chunks' elements as. */
+    private static final Set<String> ELEMENT_RESULTS = Set.of("org.reactivestreams.Publisher",
+            "reactor.core.publisher.Flux");
+
     private FanoutShapes() {
     }
 
     static FanoutShape of(ExecutableMethod<?, ?> method, MethodName name, ResultShape shape) {
-        if (shape == ResultShape.SINGLE || shape == ResultShape.STREAM) {
-            throw new ConfigurationException(Diagnostics.fanoutReturnType(name.location(),
-                    method.getReturnType().getType().getSimpleName()));
+        Class<?> returnType = method.getReturnType().getType();
+        boolean elements = shape == ResultShape.STREAM && ELEMENT_RESULTS.contains(returnType.getName());
+        if (shape == ResultShape.SINGLE || shape == ResultShape.SUSPEND || shape == ResultShape.STREAM && !elements) {
+            throw new ConfigurationException(Diagnostics.fanoutReturnType(name.location(), returnType.getSimpleName()));
         }
         Class<?>[] parameters = method.getArgumentTypes();
         int[] sources = IntStream.range(0, parameters.length).filter(i -> Iterable.class.isAssignableFrom(parameters[i])
-                || Iterator.class.isAssignableFrom(parameters[i]) || BaseStream.class.isAssignableFrom(parameters[i])).toArray();
-        if (sources.length != 1 || !ITEM_TYPES.containsKey(parameters[sources[0]])) {
+                || Iterator.class.isAssignableFrom(parameters[i]) || BaseStream.class.isAssignableFrom(parameters[i])
+                || Publisher.class.isAssignableFrom(parameters[i])).toArray();
+        boolean publisher = sources.length == 1 && ELEMENT_RESULTS.contains(parameters[sources[0]].getName());
+        if (sources.length != 1 || !ITEM_TYPES.containsKey(parameters[sources[0]]) && !(publisher && elements)) {
             throw new ConfigurationException(Diagnostics.fanoutParameters(name.location(),
                     Arrays.stream(parameters).map(Class::getSimpleName).collect(Collectors.joining(", "))));
+        }
+        if (elements) {
+            FanoutShape.Items items = publisher ? FanoutShape.Items.PUBLISHER : ITEM_TYPES.get(parameters[sources[0]]);
+            return new FanoutShape(sources[0], items, FanoutShape.Results.ELEMENTS);
         }
         Argument<?> returned = shape == ResultShape.STAGE
                 ? method.getReturnType().getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT)

@@ -24,9 +24,15 @@ public enum ResultShape {
     /** Mono, RxJava's Single, Maybe and Completable, or a {@code Publisher} method marked {@code @SingleResult}. */
     SINGLE,
     /** Flux, RxJava's Flowable and Observable, or any other {@code Publisher}. */
-    STREAM;
+    STREAM,
+    /** A Kotlin {@code suspend} function. */
+    SUSPEND;
 
     private static final boolean REACTOR = ClassUtils.isPresent("reactor.core.publisher.Flux",
+            ResultShape.class.getClassLoader());
+    private static final boolean COROUTINES = ClassUtils.isPresent("kotlinx.coroutines.Job",
+            ResultShape.class.getClassLoader())
+            && ClassUtils.isPresent("io.micronaut.core.async.propagation.KotlinCoroutinePropagation",
             ResultShape.class.getClassLoader());
 
     /**
@@ -42,7 +48,10 @@ public enum ResultShape {
             return STAGE;
         }
         if (method.isSuspend()) {
-            throw new ConfigurationException(Diagnostics.suspendFunction(firstAnnotation, name.location()));
+            if (!COROUTINES) {
+                throw new ConfigurationException(Diagnostics.coroutinesMissing(firstAnnotation, name.location()));
+            }
+            return SUSPEND;
         }
         boolean single = isA(type, ReturnTypes.SINGLE_VALUED::contains);
         if (single || isA(type, ReturnTypes.PUBLISHER::equals) || isA(type, ReturnTypes.MULTI_VALUED::contains)) {

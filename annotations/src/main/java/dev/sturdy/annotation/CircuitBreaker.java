@@ -40,6 +40,13 @@ public @interface CircuitBreaker {
     /** Trial calls in HALF_OPEN; all must succeed to close the breaker. Default 1; at least 1. */
     int successThreshold() default 1;
 
+    /**
+     * A call that succeeds but takes longer than this counts as a failure in the window (and a slow
+     * trial call reopens the breaker), as a duration: a dependency that answers, but too late to be
+     * of use, opens the breaker like one that fails. Default {@code ""}, off: calls are not timed.
+     */
+    String slowCall() default "";
+
     /** Failures that count as failures (subclasses included). Default {@code {Throwable.class}}. */
     Class<? extends Throwable>[] failOn() default {Throwable.class};
 

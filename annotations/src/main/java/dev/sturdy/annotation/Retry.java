@@ -50,6 +50,18 @@ public @interface Retry {
      */
     String maxDuration() default "";
 
+    /**
+     * The name of a retry budget, shared by every method that names it and configured under
+     * {@code sturdy.retry-budgets.<name>} ({@code ratio}, {@code window}, {@code min-per-second}):
+     * retries may add at most {@code ratio} of the first attempts made in the last {@code window},
+     * or {@code min-per-second} retries a second when that is more. A retry the budget has no room
+     * for does not happen: the last failure is thrown as it is. Stops retry storms: when a
+     * dependency fails every call, retries add about {@code ratio} to its load, not
+     * {@code maxAttempts - 1} times it. Default {@code ""}, no budget; a name that is not configured
+     * fails the start-up.
+     */
+    String budget() default "";
+
     /** Failures that are retried (subclasses included). Default {@code {Exception.class}}. */
     Class<? extends Throwable>[] retryOn() default {Exception.class};
 

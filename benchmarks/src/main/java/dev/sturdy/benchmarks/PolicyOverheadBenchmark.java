@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -48,6 +49,7 @@ public class PolicyOverheadBenchmark {
     private Targets.BulkheadOnly bulkhead;
     private Targets.RateLimitOnly rateLimit;
     private Targets.TimeoutOnly timeout;
+    private Targets.RetryWithBudget retryWithBudget;
     private Targets.TimeoutIsolated timeoutIsolated;
     private Targets.RetryCircuitBreakerBulkhead retryCircuitBreakerBulkhead;
     private Targets.FullStack fullStack;
@@ -59,10 +61,11 @@ public class PolicyOverheadBenchmark {
 
     @Setup
     public void start() {
-        context = ApplicationContext.run();
+        context = ApplicationContext.run(Map.of("sturdy.retry-budgets.bench.ratio", "0.1"));
         direct = context.getBean(Targets.Direct.class);
         noop = context.getBean(Targets.NoopIntercepted.class);
         retry = context.getBean(Targets.RetryOnly.class);
+        retryWithBudget = context.getBean(Targets.RetryWithBudget.class);
         circuitBreaker = context.getBean(Targets.CircuitBreakerOnly.class);
         bulkhead = context.getBean(Targets.BulkheadOnly.class);
         rateLimit = context.getBean(Targets.RateLimitOnly.class);
@@ -103,6 +106,12 @@ public class PolicyOverheadBenchmark {
     @Benchmark
     public int retry() {
         return retry.work(42);
+    }
+
+    /** A retry that spends a retry budget: each success counts itself as a first attempt. */
+    @Benchmark
+    public int retryWithBudget() {
+        return retryWithBudget.work(42);
     }
 
     @Benchmark

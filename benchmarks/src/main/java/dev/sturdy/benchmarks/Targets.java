@@ -39,6 +39,14 @@ public final class Targets {
     }
 
     @Singleton
+    public static class RetryWithBudget {
+        @Retry(budget = "bench")
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    @Singleton
     public static class CircuitBreakerOnly {
         @CircuitBreaker
         public int work(int x) {

@@ -62,6 +62,12 @@ class BadSourcesTest {
                             @Retry(maxDuration = /*!*/"0s")
                             public String m() { return ""; }
                         }""", "[sturdy:retry-max-duration] @Retry.maxDuration on S.m(): must be > 0, but was \"0s\""),
+                new Case("circuit breaker slow call", """
+                        class S {
+                            @CircuitBreaker(slowCall = /*!*/"-5ms")
+                            public String m() { return ""; }
+                        }""", "[sturdy:circuit-breaker-slow-call] @CircuitBreaker.slowCall on S.m(): must be > 0, but was"
+                                + " \"-5ms\""),
                 new Case("retry same class in both lists", """
                         class S {
                             @Retry(retryOn = /*!*/IOException.class, abortOn = IOException.class)

@@ -25,6 +25,7 @@ public enum AttributeRule {
     CIRCUIT_BREAKER_FAILURE_RATIO("CircuitBreaker", "failureRatio", Check.number("> 0 and <= 1", v -> v > 0 && v <= 1)),
     CIRCUIT_BREAKER_DELAY("CircuitBreaker", "delay", Check.DURATION_AT_LEAST_ZERO),
     CIRCUIT_BREAKER_SUCCESS_THRESHOLD("CircuitBreaker", "successThreshold", Check.atLeast(1)),
+    CIRCUIT_BREAKER_SLOW_CALL("CircuitBreaker", "slowCall", Check.DURATION_POSITIVE_OR_EMPTY),
     RATE_LIMIT_PERMITS("RateLimit", "permits", Check.atLeast(1)),
     RATE_LIMIT_PERIOD("RateLimit", "period", Check.DURATION_POSITIVE),
     RATE_LIMIT_MAX_WAIT("RateLimit", "maxWait", Check.DURATION_AT_LEAST_ZERO),

@@ -22,6 +22,8 @@ public final class CircuitBreaker {
     private final CircuitBreakerPolicy policy;
     private final SturdyClock clock;
     private final long delay;
+    /** A success that takes longer counts as a failure; 0 when calls are not timed. */
+    private final long slowCallNanos;
     private final CircuitBreakerListener listener;
     private final AtomicReference<Phase> phase;
 
@@ -33,6 +35,7 @@ public final class CircuitBreaker {
     public CircuitBreaker(CircuitBreakerPolicy policy, SturdyClock clock, CircuitBreakerListener listener) {
         this.policy = policy;
         this.delay = PolicyValues.saturatedNanos(policy.delay());
+        this.slowCallNanos = policy.slowCall() == null ? 0 : PolicyValues.saturatedNanos(policy.slowCall());
         this.clock = clock;
         this.listener = listener;
         this.phase = new AtomicReference<>(closed());
@@ -122,6 +125,29 @@ public final class CircuitBreaker {
         }
     }
 
+    /** @return whether calls are timed, to count slow ones as failures */
+    boolean timesCalls() {
+        return slowCallNanos != 0;
+    }
+
+    /** @return the time now, for a call to be timed from; only when {@link #timesCalls()} */
+    long callStarted() {
+        return clock.nanoTime();
+    }
+
+    /**
+     * Records that a timed call admitted by {@code admitted} succeeded: a failure when it was slow.
+     *
+     * @param started what {@link #callStarted()} returned when the call was admitted
+     */
+    void onSuccess(Phase admitted, long started) {
+        if (clock.nanoTime() - started > slowCallNanos) {
+            recordFailure(admitted);
+        } else {
+            onSuccess(admitted);
+        }
+    }
+
     /**
      * Records that a call admitted by {@code admitted} succeeded.
      */
@@ -146,7 +172,13 @@ public final class CircuitBreaker {
             }
         } else if (!policy.failOn().matches(failure)) {
             onSuccess(admitted);
-        } else if (admitted instanceof Phase.Closed closed) {
+        } else {
+            recordFailure(admitted);
+        }
+    }
+
+    private void recordFailure(Phase admitted) {
+        if (admitted instanceof Phase.Closed closed) {
             if (closed.record(true)) {
                 transition(closed, open());
             }

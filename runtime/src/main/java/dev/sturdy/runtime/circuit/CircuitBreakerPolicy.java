@@ -15,10 +15,11 @@ import java.time.Duration;
  * @param delay how long the breaker stays open before trial calls
  * @param successThreshold trial calls, all of which must succeed to close
  * @param failOn which failures count as failures ({@code skipOn} as its exclusions)
+ * @param slowCall a success that takes longer counts as a failure; {@code null} for off
  * @see CircuitBreaker
  */
 public record CircuitBreakerPolicy(String name, int window, double failureRatio, Duration delay, int successThreshold,
-                                   ExceptionMatcher failOn) {
+                                   ExceptionMatcher failOn, Duration slowCall) {
 
     /**
      * Checks every value against the rules of {@link dev.sturdy.annotation.CircuitBreaker}.
@@ -28,5 +29,14 @@ public record CircuitBreakerPolicy(String name, int window, double failureRatio,
         PolicyValues.check(AttributeRule.CIRCUIT_BREAKER_FAILURE_RATIO, failureRatio, name);
         PolicyValues.check(AttributeRule.CIRCUIT_BREAKER_DELAY, delay, name);
         PolicyValues.check(AttributeRule.CIRCUIT_BREAKER_SUCCESS_THRESHOLD, successThreshold, name);
+        if (slowCall != null) {
+            PolicyValues.check(AttributeRule.CIRCUIT_BREAKER_SLOW_CALL, slowCall, name);
+        }
+    }
+
+    /** A breaker that does not time calls. */
+    public CircuitBreakerPolicy(String name, int window, double failureRatio, Duration delay, int successThreshold,
+            ExceptionMatcher failOn) {
+        this(name, window, failureRatio, delay, successThreshold, failOn, null);
     }
 }

@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Applies a {@link CircuitBreaker}: rejects calls it does not admit and records the outcome of
  * those it does, for sync calls when they return or throw and for async calls when their future
- * completes. Thread-safe; allocates nothing for a sync call.
+ * completes; with {@code slowCall}, a success that took longer is recorded as a failure (only then
+ * are calls timed). Thread-safe; allocates nothing for a sync call.
  *
  * @param <I> the invocation type
  */
@@ -16,6 +17,7 @@ public final class CircuitBreakerStrategy<I> implements Strategy<I> {
 
     private final CircuitBreaker breaker;
     private final Strategy<I> delegate;
+    private final boolean timed;
 
     /**
      * @param breaker the breaker, possibly shared with other methods
@@ -24,11 +26,13 @@ public final class CircuitBreakerStrategy<I> implements Strategy<I> {
     public CircuitBreakerStrategy(CircuitBreaker breaker, Strategy<I> delegate) {
         this.breaker = breaker;
         this.delegate = delegate;
+        this.timed = breaker.timesCalls();
     }
 
     @Override
     public Object call(I invocation) throws Throwable {
         Phase admitted = breaker.acquire();
+        long started = timed ? breaker.callStarted() : 0;
         Object result;
         try {
             result = delegate.call(invocation);
@@ -36,7 +40,11 @@ public final class CircuitBreakerStrategy<I> implements Strategy<I> {
             breaker.onFailure(admitted, failure);
             throw failure;
         }
-        breaker.onSuccess(admitted);
+        if (timed) {
+            breaker.onSuccess(admitted, started);
+        } else {
+            breaker.onSuccess(admitted);
+        }
         return result;
     }
 
@@ -48,9 +56,12 @@ public final class CircuitBreakerStrategy<I> implements Strategy<I> {
         } catch (RuntimeException rejected) {
             return CompletableFuture.failedFuture(rejected);
         }
+        long started = timed ? breaker.callStarted() : 0;
         CompletableFuture<Object> work = delegate.callAsync(invocation);
         work.whenComplete((value, failure) -> {
-            if (failure == null) {
+            if (failure == null && timed) {
+                breaker.onSuccess(admitted, started);
+            } else if (failure == null) {
                 breaker.onSuccess(admitted);
             } else {
                 breaker.onFailure(admitted, Futures.unwrap(failure));

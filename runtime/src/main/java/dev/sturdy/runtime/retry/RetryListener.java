@@ -19,4 +19,13 @@ public interface RetryListener {
      * @param delay the wait before the next attempt
      */
     void retrying(String method, int attempt, Throwable failure, Duration delay);
+
+    /**
+     * @param method {@code SimpleClass#method}
+     * @param attempt the attempt that failed, from 1, and is not retried
+     * @param failure its failure, thrown as it is
+     * @param budget the retry budget that had no room for the retry
+     */
+    default void budgetExhausted(String method, int attempt, Throwable failure, String budget) {
+    }
 }

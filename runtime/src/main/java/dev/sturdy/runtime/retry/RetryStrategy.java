@@ -28,6 +28,7 @@ public final class RetryStrategy<I> implements Strategy<I> {
     private final Strategy<I> delegate;
     private final Facilities<I> facilities;
     private final RetryListener listener;
+    private final RetryBudget budget;
 
     /**
      * @param policy what to do
@@ -37,7 +38,21 @@ public final class RetryStrategy<I> implements Strategy<I> {
      * @param listener told about every retry
      */
     public RetryStrategy(RetryPolicy policy, Strategy<I> delegate, Facilities<I> facilities, RetryListener listener) {
+        this(policy, null, delegate, facilities, listener);
+    }
+
+    /**
+     * @param policy what to do
+     * @param budget the retry budget the retries spend, or {@code null}
+     * @param delegate the strategy inside this one
+     * @param facilities the clock that times the delays and starts async retries, the invoker that
+     *                   carries the caller's context to them, where async calls register
+     * @param listener told about every retry, and every retry the budget had no room for
+     */
+    public RetryStrategy(RetryPolicy policy, RetryBudget budget, Strategy<I> delegate, Facilities<I> facilities,
+            RetryListener listener) {
         this.policy = policy;
+        this.budget = budget;
         this.delegate = delegate;
         this.facilities = facilities;
         this.listener = listener;
@@ -45,6 +60,9 @@ public final class RetryStrategy<I> implements Strategy<I> {
 
     @Override
     public Object call(I invocation) throws Throwable {
+        if (budget != null) {
+            budget.firstAttempt();
+        }
         long start = policy.maxDuration() == null ? 0 : facilities.clock().nanoTime();
         EarlierFailures earlier = null;
         for (int attempt = 1; ; attempt++) {
@@ -81,12 +99,21 @@ public final class RetryStrategy<I> implements Strategy<I> {
 
     @Override
     public CompletableFuture<Object> callAsync(I invocation) {
+        if (budget != null) {
+            budget.firstAttempt();
+        }
         return new AsyncRetry<>(this, invocation).start();
     }
 
+    /** @return the delay before the next attempt, or {@link RetryPolicy#STOP}: the policy's, if the budget has room */
     long nextDelayNanos(Throwable failure, int attemptsMade, long start) {
         long elapsed = policy.maxDuration() == null ? 0 : facilities.clock().nanoTime() - start;
-        return policy.nextDelayNanos(failure, attemptsMade, elapsed, ThreadLocalRandom.current().nextDouble());
+        long delay = policy.nextDelayNanos(failure, attemptsMade, elapsed, ThreadLocalRandom.current().nextDouble());
+        if (delay != RetryPolicy.STOP && budget != null && !budget.tryRetry()) {
+            listener.budgetExhausted(policy.method(), attemptsMade, failure, budget.name());
+            return RetryPolicy.STOP;
+        }
+        return delay;
     }
 
     /**

@@ -90,6 +90,24 @@ class StreamFanoutIntegrationTest {
     }
 
     @Test
+    void aSourceThatFailsWhileDrawnEndsTheStreamWithItsExceptionAndCancelsTheChunksInFlight() {
+        Stream<Integer> broken = Stream.iterate(0, item -> item + 1).map(item -> {
+            if (item == 3) {
+                throw new IllegalStateException("source broke at 3");
+            }
+            return item;
+        });
+        TestSubscriber<String> subscriber = TestSubscriber.create();
+
+        service.failFast(broken).subscribe(subscriber);
+
+        subscriber.block(WAIT);
+        assertThat(subscriber.expectTerminalError()).isInstanceOf(IllegalStateException.class).hasMessage("source broke at 3");
+        assertThat(service.started).containsExactly(List.of(0, 1));
+        assertThat(service.cancelled).containsExactly(0);
+    }
+
+    @Test
     void collectRunsEveryChunkAndEndsWithTheFailuresByItemIndex() {
         TestSubscriber<String> subscriber = TestSubscriber.create();
         service.collect(List.of(0, 1, 2, 3, 4)).subscribe(subscriber);

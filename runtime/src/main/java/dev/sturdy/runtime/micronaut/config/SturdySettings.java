@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 
@@ -16,7 +17,8 @@ import java.util.List;
  * Sturdy's configuration, read once: {@code sturdy.enabled}, {@code sturdy.<policy>.enabled},
  * per-method overrides under {@code sturdy.methods."<fqcn>#<method>".<policy>.<attribute>} and
  * named policies under {@code sturdy.circuit-breakers.<name>}, {@code sturdy.bulkheads.<name>},
- * {@code sturdy.rate-limits.<name>}. Attributes are kebab-case ({@code max-attempts}; camelCase is
+ * {@code sturdy.rate-limits.<name>}, and retry budgets under
+ * {@code sturdy.retry-budgets.<name>}. Attributes are kebab-case ({@code max-attempts}; camelCase is
  * accepted too). Remembers which keys were read, so that keys nothing reads can be reported as
  * the typos they likely are. Thread-safe.
  */
@@ -28,6 +30,9 @@ public final class SturdySettings {
     /** Where named policies are configured, by annotation. */
     public static final Map<String, String> NAMED_GROUPS = Map.of("CircuitBreaker", "circuit-breakers", "Bulkhead", "bulkheads",
             "RateLimit", "rate-limits");
+
+    /** Where retry budgets are configured, by name. */
+    public static final String RETRY_BUDGETS = "retry-budgets";
 
     private final Environment environment;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -62,7 +67,7 @@ public final class SturdySettings {
             String written = METHODS + ".\"" + method + "\"." + policyAndAttribute;
             entries.put(METHODS + "." + method + "." + policyAndAttribute, new Entry(written, value));
         });
-        for (String group : NAMED_GROUPS.values()) {
+        for (String group : Stream.concat(NAMED_GROUPS.values().stream(), Stream.of(RETRY_BUDGETS)).toList()) {
             environment.getProperties(PREFIX + "." + group, StringConvention.RAW).forEach((key, value) -> {
                 int dot = key.indexOf('.');
                 String normalized = dot < 0 ? key : key.substring(0, dot) + "." + NameUtils.hyphenate(key.substring(dot + 1));
@@ -101,6 +106,16 @@ public final class SturdySettings {
      */
     public Optional<Entry> forName(String group, String name, String attribute) {
         return lookup(PREFIX + "." + group + "." + name + "." + attribute);
+    }
+
+    /**
+     * @param group {@code retry-budgets}
+     * @param name a name
+     * @return whether any key is configured under {@code sturdy.<group>.<name>}
+     */
+    public boolean configured(String group, String name) {
+        String prefix = PREFIX + "." + group + "." + name + ".";
+        return entries.keySet().stream().anyMatch(key -> key.startsWith(prefix));
     }
 
     /**

@@ -89,6 +89,7 @@ public final class ChainFactory {
     private final InFlight inFlight;
     private final FanoutExecutor fanoutExecutor;
     private final SturdySettings settings;
+    private final RetryBudgets retryBudgets;
     private final PolicyObserver observer;
     private final BeanContext beanContext;
     private final ConversionService conversions;
@@ -109,6 +110,7 @@ public final class ChainFactory {
         this.inFlight = inFlight;
         this.fanoutExecutor = fanoutExecutor;
         this.settings = settings;
+        this.retryBudgets = new RetryBudgets(settings, clock);
         this.observer = observers.asOne();
     }
 
@@ -242,7 +244,8 @@ public final class ChainFactory {
         }
         Optional<AnnotationAttributes> retry = annotations.find(Retry.class);
         if (retry.isPresent()) {
-            chain = new RetryStrategy<>(PolicyReader.retry(retry.get()), chain, facilities, observer);
+            chain = new RetryStrategy<>(PolicyReader.retry(retry.get()), retryBudgets.of(retry.get()), chain, facilities,
+                    observer);
         }
         Optional<AnnotationAttributes> fanout = annotations.find(Fanout.class);
         if (fanout.isPresent()) {

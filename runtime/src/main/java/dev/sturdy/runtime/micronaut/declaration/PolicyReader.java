@@ -54,7 +54,8 @@ final class PolicyReader {
                 breaker.number(AttributeRule.CIRCUIT_BREAKER_FAILURE_RATIO),
                 breaker.duration(AttributeRule.CIRCUIT_BREAKER_DELAY),
                 breaker.count(AttributeRule.CIRCUIT_BREAKER_SUCCESS_THRESHOLD),
-                matcher(breaker, ExceptionLists.CIRCUIT_BREAKER));
+                matcher(breaker, ExceptionLists.CIRCUIT_BREAKER),
+                breaker.duration(AttributeRule.CIRCUIT_BREAKER_SLOW_CALL));
     }
 
     static BulkheadPolicy bulkhead(AnnotationAttributes bulkhead, PolicyKey key) {

@@ -92,6 +92,13 @@ final class MicrometerMetrics implements PolicyObserver, ApplicationEventListene
     }
 
     @Override
+    public void budgetExhausted(String method, int attempt, Throwable failure, String budget) {
+        counters.computeIfAbsent("sturdy.retry.budget.exhausted|" + method + "|" + budget, k -> Counter
+                .builder("sturdy.retry.budget.exhausted").tag("method", method).tag("budget", budget).register(registry))
+                .increment();
+    }
+
+    @Override
     public void timedOut(String method, Duration after) {
         counter("sturdy.timeouts", "method", method).increment();
     }

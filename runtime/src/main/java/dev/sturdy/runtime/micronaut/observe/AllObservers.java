@@ -31,6 +31,11 @@ public final class AllObservers {
         }
 
         @Override
+        public void budgetExhausted(String method, int attempt, Throwable failure, String budget) {
+            observers.forEach(o -> o.budgetExhausted(method, attempt, failure, budget));
+        }
+
+        @Override
         public void timedOut(String method, Duration after) {
             observers.forEach(o -> o.timedOut(method, after));
         }

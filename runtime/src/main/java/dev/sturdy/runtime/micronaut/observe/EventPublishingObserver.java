@@ -37,6 +37,11 @@ final class EventPublishingObserver implements PolicyObserver {
     }
 
     @Override
+    public void budgetExhausted(String method, int attempt, Throwable failure, String budget) {
+        publish(new RetryEvent(method, attempt, failure, null, budget));
+    }
+
+    @Override
     public void timedOut(String method, Duration after) {
         publish(new TimeoutEvent(method, after));
     }

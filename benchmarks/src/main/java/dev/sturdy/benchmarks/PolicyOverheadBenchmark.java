@@ -50,6 +50,8 @@ public class PolicyOverheadBenchmark {
     private Targets.RateLimitOnly rateLimit;
     private Targets.TimeoutOnly timeout;
     private Targets.RetryWithBudget retryWithBudget;
+    private Targets.AdaptiveLimitOnly adaptiveLimit;
+    private Targets.CircuitBreakerSlowCall circuitBreakerSlowCall;
     private Targets.TimeoutIsolated timeoutIsolated;
     private Targets.RetryCircuitBreakerBulkhead retryCircuitBreakerBulkhead;
     private Targets.FullStack fullStack;
@@ -66,6 +68,8 @@ public class PolicyOverheadBenchmark {
         noop = context.getBean(Targets.NoopIntercepted.class);
         retry = context.getBean(Targets.RetryOnly.class);
         retryWithBudget = context.getBean(Targets.RetryWithBudget.class);
+        adaptiveLimit = context.getBean(Targets.AdaptiveLimitOnly.class);
+        circuitBreakerSlowCall = context.getBean(Targets.CircuitBreakerSlowCall.class);
         circuitBreaker = context.getBean(Targets.CircuitBreakerOnly.class);
         bulkhead = context.getBean(Targets.BulkheadOnly.class);
         rateLimit = context.getBean(Targets.RateLimitOnly.class);
@@ -106,6 +110,18 @@ public class PolicyOverheadBenchmark {
     @Benchmark
     public int retry() {
         return retry.work(42);
+    }
+
+    /** A latency-driven limit: each call is admitted, timed twice, and sampled. */
+    @Benchmark
+    public int adaptiveLimit() {
+        return adaptiveLimit.work(42);
+    }
+
+    /** A breaker that counts slow calls: each call is timed twice. */
+    @Benchmark
+    public int circuitBreakerSlowCall() {
+        return circuitBreakerSlowCall.work(42);
     }
 
     /** A retry that spends a retry budget: each success counts itself as a first attempt. */

@@ -1,5 +1,6 @@
 package dev.sturdy.benchmarks;
 
+import dev.sturdy.annotation.AdaptiveLimit;
 import dev.sturdy.annotation.Bulkhead;
 import dev.sturdy.annotation.CircuitBreaker;
 import dev.sturdy.annotation.Fallback;
@@ -41,6 +42,22 @@ public final class Targets {
     @Singleton
     public static class RetryWithBudget {
         @Retry(budget = "bench")
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    @Singleton
+    public static class AdaptiveLimitOnly {
+        @AdaptiveLimit
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    @Singleton
+    public static class CircuitBreakerSlowCall {
+        @CircuitBreaker(slowCall = "1s")
         public int work(int x) {
             return x + 1;
         }

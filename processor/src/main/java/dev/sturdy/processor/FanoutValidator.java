@@ -3,9 +3,6 @@ package dev.sturdy.processor;
 import dev.sturdy.annotation.rules.Diagnostics;
 import dev.sturdy.annotation.rules.ReturnTypes;
 
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -54,7 +51,7 @@ final class FanoutValidator implements Validator {
         }
         if (collections.size() == 1 && ONE_SHOT.contains(erasedName(collections.get(0).asType(), types))) {
             for (String rereading : List.of("Retry", "Fallback")) {
-                if (applies("dev.sturdy.annotation." + rereading, use)) {
+                if (Annotations.applyTo(use.method(), "dev.sturdy.annotation." + rereading)) {
                     findings.add(Finding.error(Diagnostics.fanoutOneShotSource(use.location(),
                             Names.simple(types.erasure(collections.get(0).asType())), rereading), use, null));
                     break;
@@ -66,18 +63,6 @@ final class FanoutValidator implements Validator {
                     .getReturnType())), use, null));
         }
         return findings;
-    }
-
-    /** @return whether the annotation is on the method, or on its class (which covers public methods) */
-    private static boolean applies(String annotation, Use use) {
-        boolean onMethod = use.method().getAnnotationMirrors().stream().anyMatch(mirror -> named(mirror, annotation));
-        boolean onClass = use.method().getModifiers().contains(Modifier.PUBLIC) && use.method().getEnclosingElement()
-                .getAnnotationMirrors().stream().anyMatch(mirror -> named(mirror, annotation));
-        return onMethod || onClass;
-    }
-
-    private static boolean named(AnnotationMirror mirror, String annotation) {
-        return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation);
     }
 
     private static boolean merges(TypeMirror returned, Types types) {

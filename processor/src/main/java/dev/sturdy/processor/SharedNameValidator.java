@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class SharedNameValidator {
 
-    private static final Set<String> NAMED = Set.of("CircuitBreaker", "Bulkhead", "RateLimit");
+    private static final Set<String> NAMED = Set.of("CircuitBreaker", "Bulkhead", "RateLimit", "AdaptiveLimit");
 
     /** @return a conflict for every use that shares a name with an earlier, different declaration */
     List<Finding> check(List<Use> uses) {

@@ -55,7 +55,8 @@ public final class SturdyProcessor extends AbstractProcessor {
             "CircuitBreaker", new CircuitBreakerValidator(),
             "RateLimit", Attributes::check,
             "Fallback", new FallbackValidator(),
-            "Fanout", new FanoutValidator());
+            "Fanout", new FanoutValidator(),
+            "AdaptiveLimit", new AdaptiveLimitValidator());
     private final PlacementValidator placement = new PlacementValidator();
     private final SharedNameValidator sharedNames = new SharedNameValidator();
     private final ReturnTypeValidator returnTypes = new ReturnTypeValidator();

@@ -68,6 +68,31 @@ class BadSourcesTest {
                             public String m() { return ""; }
                         }""", "[sturdy:circuit-breaker-slow-call] @CircuitBreaker.slowCall on S.m(): must be > 0, but was"
                                 + " \"-5ms\""),
+                new Case("adaptive limit with a bulkhead", """
+                        class S {
+                            /*!*/@AdaptiveLimit
+                            @Bulkhead
+                            public String m() { return ""; }
+                        }""", "[sturdy:adaptive-limit-with-bulkhead] @AdaptiveLimit on S.m(): a method cannot carry both"
+                                + " @Bulkhead and @AdaptiveLimit: both bound the calls in flight at the same place; keep one"),
+                new Case("adaptive limit with a bulkhead on its class", """
+                        @Bulkhead
+                        class S {
+                            /*!*/@AdaptiveLimit
+                            public String m() { return ""; }
+                        }""", "[sturdy:adaptive-limit-with-bulkhead] @AdaptiveLimit on S.m(): a method cannot carry both"
+                                + " @Bulkhead and @AdaptiveLimit: both bound the calls in flight at the same place; keep one"),
+                new Case("adaptive limit bounds out of order", """
+                        class S {
+                            /*!*/@AdaptiveLimit(initial = 5, min = 10)
+                            public String m() { return ""; }
+                        }""", "[sturdy:adaptive-limit-bounds] @AdaptiveLimit on S.m(): must have min <= initial <= max, but has"
+                                + " min 10, initial 5, max 200"),
+                new Case("adaptive limit max", """
+                        class S {
+                            @AdaptiveLimit(max = /*!*/0)
+                            public String m() { return ""; }
+                        }""", "[sturdy:adaptive-limit-max] @AdaptiveLimit.max on S.m(): must be >= 1, but was 0"),
                 new Case("retry same class in both lists", """
                         class S {
                             @Retry(retryOn = /*!*/IOException.class, abortOn = IOException.class)

@@ -122,6 +122,13 @@ class GoodSourcesTest {
                             @Fanout
                             public CompletionStage<Map<String, Integer>> later(Iterator<String> items) { return null; }
                         }"""),
+                new Case("adaptive limits", """
+                        @AdaptiveLimit(name = "pricing", initial = 10, max = 50)
+                        class S {
+                            public String m() { return ""; }
+                            @Timeout("1s")
+                            public CompletableFuture<String> later() { return null; }
+                        }"""),
                 new Case("fan-out that returns a publisher of the chunks' elements", """
                         import java.util.stream.Stream;
                         import org.reactivestreams.Publisher;

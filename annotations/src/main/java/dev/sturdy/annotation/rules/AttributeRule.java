@@ -29,6 +29,9 @@ public enum AttributeRule {
     RATE_LIMIT_PERMITS("RateLimit", "permits", Check.atLeast(1)),
     RATE_LIMIT_PERIOD("RateLimit", "period", Check.DURATION_POSITIVE),
     RATE_LIMIT_MAX_WAIT("RateLimit", "maxWait", Check.DURATION_AT_LEAST_ZERO),
+    ADAPTIVE_LIMIT_INITIAL("AdaptiveLimit", "initial", Check.atLeast(1)),
+    ADAPTIVE_LIMIT_MIN("AdaptiveLimit", "min", Check.atLeast(1)),
+    ADAPTIVE_LIMIT_MAX("AdaptiveLimit", "max", Check.atLeast(1)),
     FALLBACK_METHOD("Fallback", "method", Check.NAME),
     FANOUT_PARALLELISM("Fanout", "parallelism", Check.atLeast(1)),
     FANOUT_BATCH_SIZE("Fanout", "batchSize", Check.atLeast(1));

@@ -133,6 +133,24 @@ public final class Diagnostics {
     }
 
     /**
+     * @param location the method or limit
+     * @return the message for an {@code @AdaptiveLimit} whose bounds are out of order
+     */
+    public static String adaptiveLimitOrder(String location, int initial, int min, int max) {
+        return message("adaptive-limit-bounds", "@AdaptiveLimit", location, "must have min <= initial <= max, but has min "
+                + min + ", initial " + initial + ", max " + max);
+    }
+
+    /**
+     * @param location the method
+     * @return the message for a method that carries both {@code @Bulkhead} and {@code @AdaptiveLimit}
+     */
+    public static String bulkheadAndAdaptiveLimit(String location) {
+        return message("adaptive-limit-with-bulkhead", "@AdaptiveLimit", location, "a method cannot carry both @Bulkhead and"
+                + " @AdaptiveLimit: both bound the calls in flight at the same place; keep one");
+    }
+
+    /**
      * @param location the method
      * @param items the items parameter's type, {@code Iterator} or {@code Stream}
      * @param annotation simple name of the annotation that would need the items again

@@ -95,7 +95,7 @@ final class StartupCheck implements ApplicationEventListener<StartupEvent>, Orde
         for (String key : settings.unread()) {
             LOG.warn("[sturdy:unknown-key] {} matches no method, policy or attribute that Sturdy protects, so it has no effect; "
                     + "check its spelling (sturdy.methods.\"<class>#<method>\".<policy>.<attribute>, or "
-                    + "sturdy.circuit-breakers|bulkheads|rate-limits|retry-budgets.<name>.<attribute>)", key);
+                    + "sturdy.circuit-breakers|bulkheads|rate-limits|adaptive-limits|retry-budgets.<name>.<attribute>)", key);
         }
     }
 }

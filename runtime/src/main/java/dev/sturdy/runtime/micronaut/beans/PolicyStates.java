@@ -3,6 +3,8 @@ package dev.sturdy.runtime.micronaut.beans;
 import dev.sturdy.runtime.micronaut.observe.AllObservers;
 
 import dev.sturdy.runtime.bulkhead.Bulkhead;
+import dev.sturdy.runtime.limit.AdaptiveLimitPolicy;
+import dev.sturdy.runtime.limit.AdaptiveLimiter;
 import dev.sturdy.runtime.bulkhead.BulkheadPolicy;
 import dev.sturdy.runtime.circuit.CircuitBreaker;
 import dev.sturdy.runtime.circuit.CircuitBreakerPolicy;
@@ -15,7 +17,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The application's circuit breakers, bulkheads and rate limits: one per method, or one per
+ * The application's circuit breakers, bulkheads, rate limits and adaptive limits: one per method, or one per
  * {@code name} shared by every method that declares it. Thread-safe.
  */
 @Singleton
@@ -24,6 +26,7 @@ public final class PolicyStates {
     private final StateRegistry<CircuitBreakerPolicy, CircuitBreaker> breakers = new StateRegistry<>("CircuitBreaker");
     private final StateRegistry<BulkheadPolicy, Bulkhead> bulkheads = new StateRegistry<>("Bulkhead");
     private final StateRegistry<RateLimitPolicy, RateLimiter> rateLimits = new StateRegistry<>("RateLimit");
+    private final StateRegistry<AdaptiveLimitPolicy, AdaptiveLimiter> limits = new StateRegistry<>("AdaptiveLimit");
     private final SturdyClock clock;
     private final AllObservers observers;
 
@@ -42,6 +45,14 @@ public final class PolicyStates {
 
     public RateLimiter rateLimiter(PolicyKey key, RateLimitPolicy policy) {
         return rateLimits.get(key, policy, p -> new RateLimiter(p, clock));
+    }
+
+    public AdaptiveLimiter adaptiveLimit(PolicyKey key, AdaptiveLimitPolicy policy) {
+        return limits.get(key, policy, AdaptiveLimiter::new);
+    }
+
+    public Collection<AdaptiveLimiter> adaptiveLimits() {
+        return List.copyOf(limits.all());
     }
 
     public Collection<CircuitBreaker> breakers() {

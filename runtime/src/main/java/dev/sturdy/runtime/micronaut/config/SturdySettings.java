@@ -29,7 +29,7 @@ public final class SturdySettings {
     public static final String METHODS = PREFIX + ".methods";
     /** Where named policies are configured, by annotation. */
     public static final Map<String, String> NAMED_GROUPS = Map.of("CircuitBreaker", "circuit-breakers", "Bulkhead", "bulkheads",
-            "RateLimit", "rate-limits");
+            "RateLimit", "rate-limits", "AdaptiveLimit", "adaptive-limits");
 
     /** Where retry budgets are configured, by name. */
     public static final String RETRY_BUDGETS = "retry-budgets";

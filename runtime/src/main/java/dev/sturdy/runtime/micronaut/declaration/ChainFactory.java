@@ -19,6 +19,7 @@ import dev.sturdy.runtime.micronaut.chain.SuspendChain;
 import dev.sturdy.runtime.micronaut.chain.SuspendInvoker;
 import dev.sturdy.runtime.micronaut.chain.SyncChain;
 
+import dev.sturdy.annotation.AdaptiveLimit;
 import dev.sturdy.annotation.Bulkhead;
 import dev.sturdy.annotation.CircuitBreaker;
 import dev.sturdy.annotation.Fallback;
@@ -40,6 +41,7 @@ import dev.sturdy.runtime.fallback.FallbackStrategy;
 import dev.sturdy.runtime.fanout.FanoutShape;
 import dev.sturdy.runtime.fanout.FanoutStrategy;
 import dev.sturdy.runtime.fanout.StreamFanout;
+import dev.sturdy.runtime.limit.AdaptiveLimitStrategy;
 import dev.sturdy.runtime.ratelimit.RateLimitStrategy;
 import dev.sturdy.runtime.retry.RetryStrategy;
 import dev.sturdy.runtime.time.SturdyClock;
@@ -79,7 +81,7 @@ public final class ChainFactory {
 
     private static final List<Class<? extends Annotation>> ALL =
             List.of(Fallback.class, Fanout.class, Retry.class, CircuitBreaker.class, RateLimit.class, Timeout.class,
-                    Bulkhead.class);
+                    AdaptiveLimit.class, Bulkhead.class);
 
     private final SturdyClock clock;
     private final Watchdog watchdog;
@@ -186,7 +188,7 @@ public final class ChainFactory {
                 clock);
         StreamInvoker whole = new StreamInvoker(new FanoutStreamInvoker(invoker, fan), type);
         Annotations outside = annotations.without(Fanout.class, Retry.class, CircuitBreaker.class, RateLimit.class,
-                Timeout.class, Bulkhead.class);
+                Timeout.class, Bulkhead.class, AdaptiveLimit.class);
         return new StreamChain(nest(outside, whole, ResultShape.STREAM, whole::subscribing), invoker, type);
     }
 
@@ -222,6 +224,15 @@ public final class ChainFactory {
         Facilities<I> facilities = new Facilities<>(invoker, clock, inFlight, executor);
         Strategy<I> chain = new Sentinel<>(invoker, name.display());
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
+        Optional<AnnotationAttributes> adaptiveLimit = annotations.find(AdaptiveLimit.class);
+        if (bulkhead.isPresent() && adaptiveLimit.isPresent()) {
+            throw new ConfigurationException(Diagnostics.bulkheadAndAdaptiveLimit(name.location()));
+        }
+        if (adaptiveLimit.isPresent()) {
+            PolicyKey key = adaptiveLimit.get().key();
+            chain = new AdaptiveLimitStrategy<>(shared.adaptiveLimit(key, PolicyReader.adaptiveLimit(adaptiveLimit.get(), key)),
+                    chain, clock, observer);
+        }
         if (bulkhead.isPresent()) {
             PolicyKey key = bulkhead.get().key();
             chain = new BulkheadStrategy<>(shared.bulkhead(key, PolicyReader.bulkhead(bulkhead.get(), key)), chain, facilities,

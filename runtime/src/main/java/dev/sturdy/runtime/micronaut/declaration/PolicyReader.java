@@ -7,6 +7,7 @@ import dev.sturdy.annotation.rules.AttributeRule;
 import dev.sturdy.annotation.rules.Diagnostics;
 import dev.sturdy.annotation.rules.Diagnostics.ExceptionLists;
 import dev.sturdy.runtime.bulkhead.BulkheadPolicy;
+import dev.sturdy.runtime.limit.AdaptiveLimitPolicy;
 import dev.sturdy.runtime.circuit.CircuitBreakerPolicy;
 import dev.sturdy.runtime.core.ExceptionMatcher;
 import dev.sturdy.runtime.fallback.FallbackPolicy;
@@ -56,6 +57,16 @@ final class PolicyReader {
                 breaker.count(AttributeRule.CIRCUIT_BREAKER_SUCCESS_THRESHOLD),
                 matcher(breaker, ExceptionLists.CIRCUIT_BREAKER),
                 breaker.duration(AttributeRule.CIRCUIT_BREAKER_SLOW_CALL));
+    }
+
+    static AdaptiveLimitPolicy adaptiveLimit(AnnotationAttributes limit, PolicyKey key) {
+        int initial = limit.count(AttributeRule.ADAPTIVE_LIMIT_INITIAL);
+        int min = limit.count(AttributeRule.ADAPTIVE_LIMIT_MIN);
+        int max = limit.count(AttributeRule.ADAPTIVE_LIMIT_MAX);
+        if (min > max || initial < min || initial > max) {
+            throw limit.invalid(Diagnostics.adaptiveLimitOrder(limit.method().location(), initial, min, max));
+        }
+        return new AdaptiveLimitPolicy(key.display(), initial, min, max);
     }
 
     static BulkheadPolicy bulkhead(AnnotationAttributes bulkhead, PolicyKey key) {

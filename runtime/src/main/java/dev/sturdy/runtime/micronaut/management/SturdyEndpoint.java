@@ -3,6 +3,7 @@ package dev.sturdy.runtime.micronaut.management;
 import dev.sturdy.runtime.micronaut.beans.PolicyStates;
 
 import dev.sturdy.runtime.bulkhead.Bulkhead;
+import dev.sturdy.runtime.limit.AdaptiveLimiter;
 import dev.sturdy.runtime.circuit.CircuitBreaker;
 import dev.sturdy.runtime.core.PolicyValues;
 import dev.sturdy.runtime.ratelimit.RateLimiter;
@@ -40,6 +41,7 @@ final class SturdyEndpoint {
         status.put("circuitBreakers", shared.breakers().stream().map(SturdyEndpoint::describe).toList());
         status.put("bulkheads", shared.bulkheads().stream().map(SturdyEndpoint::describe).toList());
         status.put("rateLimits", shared.rateLimiters().stream().map(SturdyEndpoint::describe).toList());
+        status.put("adaptiveLimits", shared.adaptiveLimits().stream().map(SturdyEndpoint::describe).toList());
         return status;
     }
 
@@ -69,6 +71,16 @@ final class SturdyEndpoint {
         description.put("delay", PolicyValues.format(breaker.policy().delay()));
         description.put("callsInWindow", window[0]);
         description.put("failuresInWindow", window[1]);
+        return description;
+    }
+
+    private static Map<String, Object> describe(AdaptiveLimiter limit) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("name", limit.policy().name());
+        description.put("limit", limit.limit());
+        description.put("inFlight", limit.inFlight());
+        description.put("min", limit.policy().min());
+        description.put("max", limit.policy().max());
         return description;
     }
 

@@ -4,6 +4,7 @@ import dev.sturdy.runtime.micronaut.beans.PolicyStates;
 import dev.sturdy.runtime.micronaut.observe.PolicyObserver;
 
 import dev.sturdy.runtime.bulkhead.Bulkhead;
+import dev.sturdy.runtime.limit.AdaptiveLimiter;
 import dev.sturdy.runtime.circuit.CircuitBreaker;
 import dev.sturdy.runtime.circuit.CircuitState;
 import dev.sturdy.runtime.ratelimit.RateLimiter;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * {@code sturdy.circuit.state} (gauge: breaker; 0 closed, 1 open, 2 half-open),
  * {@code sturdy.circuit.transitions} (counter: breaker, from, to), {@code sturdy.bulkhead.running},
  * {@code sturdy.bulkhead.waiting} (gauges: bulkhead), {@code sturdy.bulkhead.rejections}
- * (counter: bulkhead), {@code sturdy.rate-limit.available} (gauge: rate-limit),
+ * (counter: bulkhead), {@code sturdy.limit.current}, {@code sturdy.limit.in-flight} (gauges: limit),
+ * {@code sturdy.rate-limit.available} (gauge: rate-limit),
  * {@code sturdy.rate-limit.rejections} (counter: rate-limit), {@code sturdy.fanout.chunks} (timer:
  * method, outcome). Thread-safe.
  */
@@ -67,6 +69,12 @@ final class MicrometerMetrics implements PolicyObserver, ApplicationEventListene
             Gauge.builder("sturdy.bulkhead.running", bulkhead, Bulkhead::running).tag("bulkhead", bulkhead.policy().name())
                     .register(registry);
             Gauge.builder("sturdy.bulkhead.waiting", bulkhead, Bulkhead::waiting).tag("bulkhead", bulkhead.policy().name())
+                    .register(registry);
+        }
+        for (AdaptiveLimiter limit : shared.adaptiveLimits()) {
+            Gauge.builder("sturdy.limit.current", limit, AdaptiveLimiter::limit).tag("limit", limit.policy().name())
+                    .register(registry);
+            Gauge.builder("sturdy.limit.in-flight", limit, AdaptiveLimiter::inFlight).tag("limit", limit.policy().name())
                     .register(registry);
         }
         for (RateLimiter limiter : shared.rateLimiters()) {

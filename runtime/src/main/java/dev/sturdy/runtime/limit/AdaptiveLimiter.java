@@ -10,9 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * concurrency-limits applies it to calls): the lowest latency seen is the dependency's latency
  * without load, and a longer one tells how many calls were queueing inside the dependency:
  * {@code queue = limit x (1 - noLoad / latency)}. Samples are taken in windows of about one
- * round trip (as many calls as the limit; at least {@link #MIN_WINDOW}), and each window's mean
+ * round trip (as many calls as the limit; at least {@link #MIN_WINDOW}), and each window's lowest
  * latency moves the limit once: few queued (under 5% of the limit), it grows by one; many (over
- * 15%), it shrinks by one; in between it holds. Deciding once per round trip is what keeps it
+ * 15%), it shrinks by one; in between it holds. The lowest, as TCP Vegas takes it: queueing
+ * delays every call of the window, while the jitter of a dependency (a slow call, a thread
+ * descheduled) delays some; a mean would read a dependency with a spread of latencies as
+ * congested, and shrink the limit to its minimum. Deciding once per round trip is what keeps it
  * stable: a latency tells of the load when its call started, a round trip ago, and a limit that
  * moved on every call would overshoot by a whole window before the first slow answer came back.
  * A call that timed out, or was otherwise dropped, cuts the limit by a tenth at once.
@@ -34,6 +37,11 @@ public final class AdaptiveLimiter {
 
     /** The fewest samples a window takes. */
     static final int MIN_WINDOW = 10;
+    /**
+     * A rise of the lowest latency smaller than this is not read as queueing: at that scale it is
+     * the clock's and the scheduler's noise (two threads on two busy cores), not a dependency's queue.
+     */
+    static final long NOISE_NANOS = 100_000;
     private static final double GROW_BELOW = 0.05;
     private static final double SHRINK_ABOVE = 0.15;
     private static final double DROP_FACTOR = 0.9;
@@ -44,7 +52,7 @@ public final class AdaptiveLimiter {
     private volatile int limit;
     /** The lowest latency seen; this and the window's sums are guarded by {@link #updating}. */
     private long noLoadNanos = Long.MAX_VALUE;
-    private long windowNanos;
+    private long windowLowestNanos = Long.MAX_VALUE;
     private int windowSamples;
     private int windowMaxInFlight;
 
@@ -96,7 +104,8 @@ public final class AdaptiveLimiter {
      */
     void release(int before, long nanos, Outcome outcome) {
         inFlight.decrementAndGet();
-        if (outcome == Outcome.IGNORED || !updating.compareAndSet(false, true)) {
+        // a plain read first: while one thread updates, the others pass by without contending for the flag
+        if (outcome == Outcome.IGNORED || updating.get() || !updating.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -113,22 +122,22 @@ public final class AdaptiveLimiter {
     private void sample(int before, long nanos) {
         long latency = Math.max(1, nanos);
         noLoadNanos = Math.min(noLoadNanos, latency);
-        windowNanos += latency;
+        windowLowestNanos = Math.min(windowLowestNanos, latency);
         windowMaxInFlight = Math.max(windowMaxInFlight, before + 1);
         int current = limit;
         if (++windowSamples < Math.max(MIN_WINDOW, current)) {
             return;
         }
-        double mean = (double) windowNanos / windowSamples;
+        long lowest = windowLowestNanos;
         boolean used = 2 * windowMaxInFlight >= current;
-        windowNanos = 0;
+        windowLowestNanos = Long.MAX_VALUE;
         windowSamples = 0;
         windowMaxInFlight = 0;
-        double queued = current * (1 - noLoadNanos / mean);
+        double queued = current * (1 - (double) noLoadNanos / Math.max(noLoadNanos, lowest - NOISE_NANOS));
         if (queued > SHRINK_ABOVE * current) {
             if (current == policy.min()) {
                 // congested even at the least concurrency: this is the dependency's latency without load now
-                noLoadNanos = (long) mean;
+                noLoadNanos = lowest;
             }
             limit = Math.max(policy.min(), current - 1);
         } else if (queued < GROW_BELOW * current && used) {

@@ -35,6 +35,9 @@ public final class RetryBudget {
     private final AtomicLongArray ticks = new AtomicLongArray(SLOTS);
     /** Retries per slot; guarded by this. */
     private final long[] retries = new long[SLOTS];
+    private volatile int currentSlot;
+    /** When the current slot's tick ends: before then, a first attempt need not work out its slot. */
+    private volatile long currentSlotEnds = Long.MIN_VALUE;
 
     /**
      * @param name the budget's name, for messages
@@ -75,14 +78,31 @@ public final class RetryBudget {
         return name;
     }
 
-    /** Counts a first attempt: what the budget lets retries add a fraction of. */
+    /**
+     * Counts a first attempt: what the budget lets retries add a fraction of. While time stays
+     * within the current slot, this is a clock read, two volatile reads and a striped increment;
+     * a call that races the move to the next slot may count in the one before, which a rate does
+     * not notice.
+     */
     void firstAttempt() {
-        long tick = clock.tickedNanoTime() / slotNanos;
+        long now = clock.tickedNanoTime();
+        int slot = currentSlot;
+        if (now >= currentSlotEnds) {
+            slot = moveTo(now);
+        }
+        firstAttempts[slot].increment();
+    }
+
+    /** @return the slot of {@code now}, made current (and reset if it counted an older tick) */
+    private synchronized int moveTo(long now) {
+        long tick = Math.floorDiv(now, slotNanos);
         int slot = (int) Math.floorMod(tick, (long) SLOTS);
         if (ticks.get(slot) != tick) {
             reuse(slot, tick);
         }
-        firstAttempts[slot].increment();
+        currentSlot = slot;
+        currentSlotEnds = (tick + 1) * slotNanos;
+        return slot;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +26,8 @@ class AdaptiveLimiterTest {
     private final AdaptiveLimiter limiter = new AdaptiveLimiter(new AdaptiveLimitPolicy("Dependency#call", 20, 1, 200));
     private final PriorityQueue<Call> running = new PriorityQueue<>();
     private long now;
+    /** Spreads each call's own latency over 10 to 20 ms, when set. */
+    private Random jitter;
 
     @Test
     void theLimitSettlesNearTheDependencysCapacityAndFollowsItWhenItChanges() {
@@ -39,6 +42,16 @@ class AdaptiveLimiterTest {
         IntSummaryStatistics backAt32 = run(32);
         assertThat(backAt32.getMin()).as("capacity back to 32").isGreaterThanOrEqualTo(24);
         assertThat(backAt32.getMax()).as("capacity back to 32").isLessThanOrEqualTo(40);
+    }
+
+    @Test
+    void aDependencyWhoseLatencyVariesIsNotReadAsCongested() {
+        jitter = new Random(7);
+
+        IntSummaryStatistics at32 = run(32);
+
+        assertThat(at32.getMin()).as("latency from 10 to 20 ms, capacity 32").isGreaterThanOrEqualTo(24);
+        assertThat(at32.getMax()).isLessThanOrEqualTo(40);
     }
 
     @Test
@@ -94,7 +107,8 @@ class AdaptiveLimiterTest {
         while (limiter.inFlight() < limiter.limit()) {
             int before = limiter.acquire();
             int inFlight = before + 1;
-            long latency = inFlight <= capacity ? BASE_NANOS : BASE_NANOS * inFlight / capacity;
+            long base = jitter == null ? BASE_NANOS : BASE_NANOS + (long) (jitter.nextDouble() * BASE_NANOS);
+            long latency = inFlight <= capacity ? base : base * inFlight / capacity;
             running.add(new Call(now, now + latency, before));
         }
     }

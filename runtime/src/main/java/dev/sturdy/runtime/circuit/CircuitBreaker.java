@@ -24,6 +24,8 @@ public final class CircuitBreaker {
     private final long delay;
     /** A success that takes longer counts as a failure; 0 when calls are not timed. */
     private final long slowCallNanos;
+    /** Whether the threshold is short enough that the clock's ticked time would misjudge it. */
+    private final boolean preciseTiming;
     private final CircuitBreakerListener listener;
     private final AtomicReference<Phase> phase;
 
@@ -36,6 +38,7 @@ public final class CircuitBreaker {
         this.policy = policy;
         this.delay = PolicyValues.saturatedNanos(policy.delay());
         this.slowCallNanos = policy.slowCall() == null ? 0 : PolicyValues.saturatedNanos(policy.slowCall());
+        this.preciseTiming = slowCallNanos < 100 * clock.tickNanos();
         this.clock = clock;
         this.listener = listener;
         this.phase = new AtomicReference<>(closed());
@@ -132,11 +135,11 @@ public final class CircuitBreaker {
 
     /**
      * @return the time now, for a call to be timed from; only when {@link #timesCalls()}. The
-     * clock's ticked time: a slow-call threshold is far longer than the tick it may be off by, and
-     * reading it costs a field read rather than a system call
+     * clock's ticked time, a field read rather than a system call, when the threshold is at least a
+     * hundred ticks (it may be off by a tick); the exact time for a shorter one
      */
     long callStarted() {
-        return clock.tickedNanoTime();
+        return preciseTiming ? clock.nanoTime() : clock.tickedNanoTime();
     }
 
     /**
@@ -145,7 +148,7 @@ public final class CircuitBreaker {
      * @param started what {@link #callStarted()} returned when the call was admitted
      */
     void onSuccess(Phase admitted, long started) {
-        if (clock.tickedNanoTime() - started > slowCallNanos) {
+        if (callStarted() - started > slowCallNanos) {
             recordFailure(admitted);
         } else {
             onSuccess(admitted);

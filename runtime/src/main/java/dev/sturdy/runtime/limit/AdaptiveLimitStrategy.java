@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * throws, or when its future completes) tells the limiter its latency: a success is a sample; a
  * call that ran out of time (interrupted by a {@code @Timeout} outside, or a
  * {@link TimeoutExceededException}) is a drop; any other failure, or a cancellation, tells nothing
- * about load. Thread-safe.
+ * about load. An async call cut by a {@code @Timeout} arrives here as a cancellation: its place is
+ * freed at the deadline (as a bulkhead's permit is), and it is no drop. Thread-safe.
  *
  * @param <I> the invocation type
  */
@@ -86,7 +87,8 @@ public final class AdaptiveLimitStrategy<I> implements Strategy<I> {
 
     /** @return a drop for a call that ran out of time (a caller's-thread timeout interrupts it), else nothing */
     private static AdaptiveLimiter.Outcome outcome(Throwable failure) {
-        return failure instanceof TimeoutExceededException || failure instanceof InterruptedException
-                ? AdaptiveLimiter.Outcome.DROPPED : AdaptiveLimiter.Outcome.IGNORED;
+        boolean outOfTime = failure instanceof TimeoutExceededException || failure instanceof InterruptedException
+                || Thread.currentThread().isInterrupted();
+        return outOfTime ? AdaptiveLimiter.Outcome.DROPPED : AdaptiveLimiter.Outcome.IGNORED;
     }
 }

@@ -111,7 +111,7 @@ public final class RetryBudget {
      * @return whether the retry may happen
      */
     synchronized boolean tryRetry() {
-        long tick = clock.tickedNanoTime() / slotNanos;
+        long tick = Math.floorDiv(clock.tickedNanoTime(), slotNanos);
         long attempts = 0;
         long retried = 0;
         for (int slot = 0; slot < SLOTS; slot++) {

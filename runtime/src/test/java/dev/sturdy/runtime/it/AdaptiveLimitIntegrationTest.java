@@ -56,7 +56,7 @@ class AdaptiveLimitIntegrationTest {
 
             assertThatThrownBy(() -> limited.blocking(new CountDownLatch(0), new CountDownLatch(0)))
                     .isInstanceOf(BulkheadFullException.class)
-                    .hasMessage("Limited#blocking: adaptive limit of 2 concurrent calls reached");
+                    .hasMessage("Limited#blocking: adaptive limit of 2 concurrent calls reached (2 in flight)");
             release.countDown();
             assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("done");
             assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("done");

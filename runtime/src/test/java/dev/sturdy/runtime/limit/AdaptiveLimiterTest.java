@@ -63,7 +63,7 @@ class AdaptiveLimiterTest {
         }
 
         assertThatThrownBy(three::acquire).isInstanceOf(BulkheadFullException.class)
-                .hasMessage("Dependency#call: adaptive limit of 3 concurrent calls reached");
+                .hasMessage("Dependency#call: adaptive limit of 3 concurrent calls reached (3 in flight)");
         three.release(admitted.get(0), BASE_NANOS, AdaptiveLimiter.Outcome.IGNORED);
         assertThat(three.acquire()).isEqualTo(2);
         assertThat(three.inFlight()).isEqualTo(3);

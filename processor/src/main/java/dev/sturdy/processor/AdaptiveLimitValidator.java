@@ -2,13 +2,11 @@ package dev.sturdy.processor;
 
 import dev.sturdy.annotation.rules.Diagnostics;
 
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.util.ElementFilter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** {@code @AdaptiveLimit}: ranges, {@code min <= initial <= max}, and never together with {@code @Bulkhead}. */
 final class AdaptiveLimitValidator implements Validator {
@@ -18,9 +16,9 @@ final class AdaptiveLimitValidator implements Validator {
     @Override
     public List<Finding> validate(Use use) {
         List<Finding> findings = new ArrayList<>(Attributes.check(use));
-        int initial = number(use, "initial", 20);
-        int min = number(use, "min", 1);
-        int max = number(use, "max", 200);
+        int initial = (Integer) use.value("initial").getValue();
+        int min = (Integer) use.value("min").getValue();
+        int max = (Integer) use.value("max").getValue();
         if (findings.isEmpty() && (min > max || initial < min || initial > max)) {
             findings.add(Finding.error(Diagnostics.adaptiveLimitOrder(use.location(), initial, min, max), use, null));
         }
@@ -40,10 +38,5 @@ final class AdaptiveLimitValidator implements Validator {
     /** @return whether the method has an {@code @AdaptiveLimit} of its own, whose own check reports the conflict */
     private static boolean ownLimit(ExecutableElement method) {
         return Annotations.carries(method, "dev.sturdy.annotation.AdaptiveLimit");
-    }
-
-    private static int number(Use use, String attribute, int otherwise) {
-        Optional<AnnotationValue> written = use.written(attribute);
-        return written.map(value -> value.getValue() instanceof Integer number ? number : otherwise).orElse(otherwise);
     }
 }

@@ -48,7 +48,8 @@ public final class AdaptiveLimitStrategy<I> implements Strategy<I> {
         try {
             result = delegate.call(invocation);
         } catch (Throwable failure) {
-            limiter.release(before, clock.nanoTime() - started, outcome(failure));
+            boolean interrupted = Thread.currentThread().isInterrupted();
+            limiter.release(before, clock.nanoTime() - started, interrupted ? AdaptiveLimiter.Outcome.DROPPED : outcome(failure));
             throw failure;
         }
         limiter.release(before, clock.nanoTime() - started, AdaptiveLimiter.Outcome.SAMPLE);
@@ -85,10 +86,13 @@ public final class AdaptiveLimitStrategy<I> implements Strategy<I> {
         }
     }
 
-    /** @return a drop for a call that ran out of time (a caller's-thread timeout interrupts it), else nothing */
+    /**
+     * @return a drop for a call that ran out of time, else nothing; a sync call interrupted by a
+     * caller's-thread timeout is a drop too, which only its own thread's flag tells, so the sync path
+     * checks that flag itself (on the async path it would be some other thread's)
+     */
     private static AdaptiveLimiter.Outcome outcome(Throwable failure) {
-        boolean outOfTime = failure instanceof TimeoutExceededException || failure instanceof InterruptedException
-                || Thread.currentThread().isInterrupted();
+        boolean outOfTime = failure instanceof TimeoutExceededException || failure instanceof InterruptedException;
         return outOfTime ? AdaptiveLimiter.Outcome.DROPPED : AdaptiveLimiter.Outcome.IGNORED;
     }
 }

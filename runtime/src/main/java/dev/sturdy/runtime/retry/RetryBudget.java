@@ -5,7 +5,6 @@ import dev.sturdy.runtime.core.PolicyValues;
 import dev.sturdy.runtime.time.SturdyClock;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -31,8 +30,8 @@ public final class RetryBudget {
     private final long slotNanos;
     private final SturdyClock clock;
     private final LongAdder[] firstAttempts = new LongAdder[SLOTS];
-    /** Which tick of {@code slotNanos} each slot counts; a slot of an older tick is reset before use. */
-    private final AtomicLongArray ticks = new AtomicLongArray(SLOTS);
+    /** Which tick of {@code slotNanos} each slot counts (a slot of an older tick is reset before use); guarded by this. */
+    private final long[] ticks = new long[SLOTS];
     /** Retries per slot; guarded by this. */
     private final long[] retries = new long[SLOTS];
     private volatile int currentSlot;
@@ -69,7 +68,7 @@ public final class RetryBudget {
         this.clock = clock;
         for (int slot = 0; slot < SLOTS; slot++) {
             firstAttempts[slot] = new LongAdder();
-            ticks.set(slot, Long.MIN_VALUE);
+            ticks[slot] = Long.MIN_VALUE;
         }
     }
 
@@ -97,7 +96,7 @@ public final class RetryBudget {
     private synchronized int moveTo(long now) {
         long tick = Math.floorDiv(now, slotNanos);
         int slot = (int) Math.floorMod(tick, (long) SLOTS);
-        if (ticks.get(slot) != tick) {
+        if (ticks[slot] != tick) {
             reuse(slot, tick);
         }
         currentSlot = slot;
@@ -115,7 +114,7 @@ public final class RetryBudget {
         long attempts = 0;
         long retried = 0;
         for (int slot = 0; slot < SLOTS; slot++) {
-            long slotTick = ticks.get(slot);
+            long slotTick = ticks[slot];
             if (slotTick > tick - SLOTS && slotTick <= tick) {
                 attempts += firstAttempts[slot].sum();
                 retried += retries[slot];
@@ -125,7 +124,7 @@ public final class RetryBudget {
             return false;
         }
         int slot = (int) Math.floorMod(tick, (long) SLOTS);
-        if (ticks.get(slot) != tick) {
+        if (ticks[slot] != tick) {
             reuse(slot, tick);
         }
         retries[slot]++;
@@ -133,10 +132,10 @@ public final class RetryBudget {
     }
 
     private synchronized void reuse(int slot, long tick) {
-        if (ticks.get(slot) < tick) {
+        if (ticks[slot] < tick) {
             firstAttempts[slot].reset();
             retries[slot] = 0;
-            ticks.set(slot, tick);
+            ticks[slot] = tick;
         }
     }
 }

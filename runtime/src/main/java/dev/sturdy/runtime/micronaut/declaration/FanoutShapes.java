@@ -32,7 +32,7 @@ final class FanoutShapes {
             FanoutShape.Items.ITERABLE, Iterator.class, FanoutShape.Items.ITERATOR, Stream.class, FanoutShape.Items.STREAM);
 
     /** The publishers a fan-out may take its items from and return its chunks' elements as. */
-    private static final Set<String> ELEMENT_RESULTS = Set.of("org.reactivestreams.Publisher",
+    private static final Set<String> PUBLISHERS = Set.of("org.reactivestreams.Publisher",
             "reactor.core.publisher.Flux");
 
     private FanoutShapes() {
@@ -40,7 +40,7 @@ final class FanoutShapes {
 
     static FanoutShape of(ExecutableMethod<?, ?> method, MethodName name, ResultShape shape) {
         Class<?> returnType = method.getReturnType().getType();
-        boolean elements = shape == ResultShape.STREAM && ELEMENT_RESULTS.contains(returnType.getName());
+        boolean elements = shape == ResultShape.STREAM && PUBLISHERS.contains(returnType.getName());
         if (shape == ResultShape.SINGLE || shape == ResultShape.SUSPEND || shape == ResultShape.STREAM && !elements) {
             throw new ConfigurationException(Diagnostics.fanoutReturnType(name.location(), returnType.getSimpleName()));
         }
@@ -48,7 +48,7 @@ final class FanoutShapes {
         int[] sources = IntStream.range(0, parameters.length).filter(i -> Iterable.class.isAssignableFrom(parameters[i])
                 || Iterator.class.isAssignableFrom(parameters[i]) || BaseStream.class.isAssignableFrom(parameters[i])
                 || Publisher.class.isAssignableFrom(parameters[i])).toArray();
-        boolean publisher = sources.length == 1 && ELEMENT_RESULTS.contains(parameters[sources[0]].getName());
+        boolean publisher = sources.length == 1 && PUBLISHERS.contains(parameters[sources[0]].getName());
         if (sources.length != 1 || !ITEM_TYPES.containsKey(parameters[sources[0]]) && !(publisher && elements)) {
             throw new ConfigurationException(Diagnostics.fanoutParameters(name.location(),
                     Arrays.stream(parameters).map(Class::getSimpleName).collect(Collectors.joining(", "))));

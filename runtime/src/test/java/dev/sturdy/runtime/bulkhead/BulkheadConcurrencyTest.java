@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Collections;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Many threads and async calls against one bulkhead, with every kind of ending mixed in:
@@ -146,7 +145,11 @@ class BulkheadConcurrencyTest {
      */
     private final class CountedWork extends CompletableFuture<Object> {
 
-        private final AtomicBoolean left = new AtomicBoolean();
+        private static final int INSIDE = 0;
+        private static final int LEAVING = 1;
+        private static final int LEFT = 2;
+
+        private final AtomicInteger state = new AtomicInteger(INSIDE);
 
         CountedWork() {
             enter();
@@ -170,9 +173,18 @@ class BulkheadConcurrencyTest {
             return super.cancel(mayInterrupt);
         }
 
+        /**
+         * Leaves the count once, and, for every ending, before the future completes: an ending that
+         * loses the race waits until the winner has left, or its completion could free the permit
+         * while this work is still counted inside.
+         */
         private void leaveOnce() {
-            if (left.compareAndSet(false, true)) {
+            if (state.compareAndSet(INSIDE, LEAVING)) {
                 leave();
+                state.set(LEFT);
+            }
+            while (state.get() != LEFT) {
+                Thread.onSpinWait();
             }
         }
     }

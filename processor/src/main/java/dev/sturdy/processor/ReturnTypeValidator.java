@@ -41,6 +41,18 @@ final class ReturnTypeValidator {
                 || isA(type, ReturnTypes.MULTI_VALUED::contains, types);
     }
 
+    /**
+     * @param method a method
+     * @param types the compiler's type utilities
+     * @return whether it returns a publisher of any number of elements: reactive, and neither a
+     * single-valued type nor marked {@code @SingleResult}
+     */
+    static boolean isMultiValued(ExecutableElement method, Types types) {
+        TypeMirror type = method.getReturnType();
+        return isReactive(type, types) && !isA(type, ReturnTypes.SINGLE_VALUED::contains, types)
+                && !Annotations.carries(method, ReturnTypes.SINGLE_RESULT);
+    }
+
     /** @return a problem with the return type of a method one or more Sturdy annotations apply to */
     List<Finding> check(ExecutableElement method, Use use) {
         Types types = use.env().getTypeUtils();

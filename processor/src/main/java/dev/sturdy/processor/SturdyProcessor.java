@@ -56,7 +56,8 @@ public final class SturdyProcessor extends AbstractProcessor {
             "RateLimit", Attributes::check,
             "Fallback", new FallbackValidator(),
             "Fanout", new FanoutValidator(),
-            "AdaptiveLimit", new AdaptiveLimitValidator());
+            "AdaptiveLimit", new AdaptiveLimitValidator(),
+            "Hedge", new HedgeValidator());
     private final PlacementValidator placement = new PlacementValidator();
     private final SharedNameValidator sharedNames = new SharedNameValidator();
     private final ReturnTypeValidator returnTypes = new ReturnTypeValidator();

@@ -93,6 +93,37 @@ class BadSourcesTest {
                             @AdaptiveLimit(max = /*!*/0)
                             public String m() { return ""; }
                         }""", "[sturdy:adaptive-limit-max] @AdaptiveLimit.max on S.m(): must be >= 1, but was 0"),
+                new Case("hedge max hedges", """
+                        class S {
+                            @Hedge(maxHedges = /*!*/0)
+                            public String m() { return ""; }
+                        }""", "[sturdy:hedge-max-hedges] @Hedge.maxHedges on S.m(): must be >= 1, but was 0"),
+                new Case("hedge delay", """
+                        class S {
+                            @Hedge(delay = /*!*/"-5ms")
+                            public String m() { return ""; }
+                        }""", "[sturdy:hedge-delay] @Hedge.delay on S.m(): must be >= 0, but was \"-5ms\""),
+                new Case("hedge on a multi-valued publisher", """
+                        import reactor.core.publisher.Flux;
+                        class S {
+                            /*!*/@Hedge
+                            public Flux<String> m() { return null; }
+                        }""", "[sturdy:hedge-return-type] @Hedge on S.m(): hedges run attempts side by side and keep the first"
+                                + " result, but the method is a multi-valued Flux<String>, and two attempts would both emit"
+                                + " elements to the one subscriber; hedge a method returning a plain value, a CompletionStage"
+                                + " or a single-valued publisher (Mono, Single, Maybe, Completable, @SingleResult), or drop"
+                                + " @Hedge"),
+                new Case("hedge on a class with a multi-valued publisher", """
+                        import org.reactivestreams.Publisher;
+                        /*!*/@Hedge(delay = "10ms")
+                        class S {
+                            public String fine() { return ""; }
+                            public Publisher<String> m() { return null; }
+                        }""", "[sturdy:hedge-return-type] @Hedge on S.m(): hedges run attempts side by side and keep the first"
+                                + " result, but the method is a multi-valued Publisher<String>, and two attempts would both emit"
+                                + " elements to the one subscriber; hedge a method returning a plain value, a CompletionStage"
+                                + " or a single-valued publisher (Mono, Single, Maybe, Completable, @SingleResult), or drop"
+                                + " @Hedge"),
                 new Case("retry same class in both lists", """
                         class S {
                             @Retry(retryOn = /*!*/IOException.class, abortOn = IOException.class)

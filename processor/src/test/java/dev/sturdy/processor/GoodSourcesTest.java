@@ -122,6 +122,18 @@ class GoodSourcesTest {
                             @Fanout
                             public CompletionStage<Map<String, Integer>> later(Iterator<String> items) { return null; }
                         }"""),
+                new Case("hedges", """
+                        import reactor.core.publisher.Mono;
+                        import io.micronaut.core.async.annotation.SingleResult;
+                        import org.reactivestreams.Publisher;
+                        @Hedge(delay = "${pricing.hedge-delay:20ms}", maxHedges = 2, budget = "pricing")
+                        class S {
+                            public String m() { return ""; }
+                            public CompletableFuture<String> later() { return null; }
+                            public Mono<String> mono() { return null; }
+                            @SingleResult
+                            public Publisher<String> single() { return null; }
+                        }"""),
                 new Case("adaptive limits", """
                         @AdaptiveLimit(name = "pricing", initial = 10, max = 50)
                         class S {

@@ -32,6 +32,8 @@ public enum AttributeRule {
     ADAPTIVE_LIMIT_INITIAL("AdaptiveLimit", "initial", Check.atLeast(1)),
     ADAPTIVE_LIMIT_MIN("AdaptiveLimit", "min", Check.atLeast(1)),
     ADAPTIVE_LIMIT_MAX("AdaptiveLimit", "max", Check.atLeast(1)),
+    HEDGE_DELAY("Hedge", "delay", Check.DURATION_AT_LEAST_ZERO),
+    HEDGE_MAX_HEDGES("Hedge", "maxHedges", Check.atLeast(1)),
     FALLBACK_METHOD("Fallback", "method", Check.NAME),
     FANOUT_PARALLELISM("Fanout", "parallelism", Check.atLeast(1)),
     FANOUT_BATCH_SIZE("Fanout", "batchSize", Check.atLeast(1));

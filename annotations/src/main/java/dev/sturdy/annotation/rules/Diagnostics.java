@@ -152,6 +152,20 @@ public final class Diagnostics {
 
     /**
      * @param location the method
+     * @param returnType its return type as written, or {@code suspend} for a Kotlin suspend function
+     * @return the message for {@code @Hedge} on a method whose attempts cannot run side by side
+     */
+    public static String hedgeReturnType(String location, String returnType) {
+        String why = returnType.equals("suspend")
+                ? "a Kotlin suspend function, whose attempts Sturdy cannot yet run side by side in one coroutine"
+                : "a multi-valued " + returnType + ", and two attempts would both emit elements to the one subscriber";
+        return message("hedge-return-type", "@Hedge", location, "hedges run attempts side by side and keep the first "
+                + "result, but the method is " + why + "; hedge a method returning a plain value, a CompletionStage or a "
+                + "single-valued publisher (Mono, Single, Maybe, Completable, @SingleResult), or drop @Hedge");
+    }
+
+    /**
+     * @param location the method
      * @param items the items parameter's type, {@code Iterator} or {@code Stream}
      * @param annotation simple name of the annotation that would need the items again
      * @return the message for a fan-out over a source that can be read once, under a policy that reads it again

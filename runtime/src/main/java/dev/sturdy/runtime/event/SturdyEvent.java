@@ -9,7 +9,8 @@ package dev.sturdy.runtime.event;
  * @see BulkheadRejectedEvent
  * @see RateLimitedEvent
  * @see FallbackEvent
+ * @see HedgeEvent
  */
 public sealed interface SturdyEvent permits CircuitStateChangedEvent, RetryEvent, TimeoutEvent, BulkheadRejectedEvent,
-        RateLimitedEvent, FallbackEvent {
+        RateLimitedEvent, FallbackEvent, HedgeEvent {
 }

@@ -83,7 +83,7 @@ public final class RetryBudget {
      * a call that races the move to the next slot may count in the one before, which a rate does
      * not notice.
      */
-    void firstAttempt() {
+    public void firstAttempt() {
         long now = clock.tickedNanoTime();
         int slot = currentSlot;
         if (now >= currentSlotEnds) {
@@ -105,11 +105,11 @@ public final class RetryBudget {
     }
 
     /**
-     * Takes one retry from the budget, when it has room.
+     * Takes one retry (or hedge) from the budget, when it has room.
      *
      * @return whether the retry may happen
      */
-    synchronized boolean tryRetry() {
+    public synchronized boolean tryRetry() {
         long tick = Math.floorDiv(clock.tickedNanoTime(), slotNanos);
         long attempts = 0;
         long retried = 0;

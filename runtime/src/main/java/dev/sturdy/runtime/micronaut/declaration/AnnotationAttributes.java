@@ -55,6 +55,11 @@ final class AnnotationAttributes {
         this.name = namedGroup == null ? "" : text("name");
     }
 
+    /** @return the annotation's simple name, {@code Retry} */
+    String simpleName() {
+        return type.getSimpleName();
+    }
+
     /**
      * @return whether the policy is switched on: globally, for its name, and for the method. A
      * policy switched off still counts as configured: its other keys are no typos.

@@ -24,6 +24,7 @@ import dev.sturdy.annotation.Bulkhead;
 import dev.sturdy.annotation.CircuitBreaker;
 import dev.sturdy.annotation.Fallback;
 import dev.sturdy.annotation.Fanout;
+import dev.sturdy.annotation.Hedge;
 import dev.sturdy.annotation.RateLimit;
 import dev.sturdy.annotation.Retry;
 import dev.sturdy.annotation.Timeout;
@@ -41,6 +42,8 @@ import dev.sturdy.runtime.fallback.FallbackStrategy;
 import dev.sturdy.runtime.fanout.FanoutShape;
 import dev.sturdy.runtime.fanout.FanoutStrategy;
 import dev.sturdy.runtime.fanout.StreamFanout;
+import dev.sturdy.runtime.hedge.HedgeStrategy;
+import dev.sturdy.runtime.retry.RetryBudget;
 import dev.sturdy.runtime.limit.AdaptiveLimitStrategy;
 import dev.sturdy.runtime.ratelimit.RateLimitStrategy;
 import dev.sturdy.runtime.retry.RetryStrategy;
@@ -80,8 +83,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ChainFactory {
 
     private static final List<Class<? extends Annotation>> ALL =
-            List.of(Fallback.class, Fanout.class, Retry.class, CircuitBreaker.class, RateLimit.class, Timeout.class,
-                    AdaptiveLimit.class, Bulkhead.class);
+            List.of(Fallback.class, Fanout.class, Retry.class, Hedge.class, CircuitBreaker.class, RateLimit.class,
+                    Timeout.class, AdaptiveLimit.class, Bulkhead.class);
 
     private final SturdyClock clock;
     private final Watchdog watchdog;
@@ -123,7 +126,7 @@ public final class ChainFactory {
 
     /**
      * Nests the strategies, outermost first:
-     * {@code Fallback → Fanout → Retry → CircuitBreaker → RateLimit → Timeout → Bulkhead → method}.
+     * {@code Fallback → Fanout → Retry → Hedge → CircuitBreaker → RateLimit → Timeout → AdaptiveLimit/Bulkhead → method}.
      *
      * @throws ConfigurationException naming annotation, attribute, method and value when a use is invalid
      */
@@ -187,8 +190,8 @@ public final class ChainFactory {
                 fanoutShape(annotations, ResultShape.STREAM), invoker, chunk -> (Publisher<?>) chunks.run(chunk), observer,
                 clock);
         StreamInvoker whole = new StreamInvoker(new FanoutStreamInvoker(invoker, fan), type);
-        Annotations outside = annotations.without(Fanout.class, Retry.class, CircuitBreaker.class, RateLimit.class,
-                Timeout.class, Bulkhead.class, AdaptiveLimit.class);
+        Annotations outside = annotations.without(Fanout.class, Retry.class, Hedge.class, CircuitBreaker.class,
+                RateLimit.class, Timeout.class, Bulkhead.class, AdaptiveLimit.class);
         return new StreamChain(nest(outside, whole, ResultShape.STREAM, whole::subscribing), invoker, type);
     }
 
@@ -254,9 +257,19 @@ public final class ChainFactory {
             chain = new CircuitBreakerStrategy<>(shared.breaker(key, PolicyReader.circuitBreaker(breaker.get(), key)), chain);
         }
         Optional<AnnotationAttributes> retry = annotations.find(Retry.class);
+        RetryBudget retryBudget = retry.map(retryBudgets::of).orElse(null);
+        Optional<AnnotationAttributes> hedge = annotations.find(Hedge.class);
+        if (hedge.isPresent()) {
+            if (shape == ResultShape.STREAM || shape == ResultShape.SUSPEND) {
+                throw new ConfigurationException(Diagnostics.hedgeReturnType(name.location(), shape == ResultShape.SUSPEND
+                        ? "suspend" : method.getReturnType().getType().getSimpleName()));
+            }
+            RetryBudget hedgeBudget = retryBudgets.of(hedge.get());
+            chain = new HedgeStrategy<>(PolicyReader.hedge(hedge.get()), hedgeBudget, hedgeBudget != retryBudget, chain,
+                    facilities, observer);
+        }
         if (retry.isPresent()) {
-            chain = new RetryStrategy<>(PolicyReader.retry(retry.get()), retryBudgets.of(retry.get()), chain, facilities,
-                    observer);
+            chain = new RetryStrategy<>(PolicyReader.retry(retry.get()), retryBudget, chain, facilities, observer);
         }
         Optional<AnnotationAttributes> fanout = annotations.find(Fanout.class);
         if (fanout.isPresent()) {

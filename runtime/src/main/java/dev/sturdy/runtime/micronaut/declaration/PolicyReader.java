@@ -12,6 +12,7 @@ import dev.sturdy.runtime.circuit.CircuitBreakerPolicy;
 import dev.sturdy.runtime.core.ExceptionMatcher;
 import dev.sturdy.runtime.fallback.FallbackPolicy;
 import dev.sturdy.runtime.fanout.FanoutPolicy;
+import dev.sturdy.runtime.hedge.HedgePolicy;
 import dev.sturdy.runtime.ratelimit.RateLimitPolicy;
 import dev.sturdy.runtime.retry.RetryPolicy;
 import dev.sturdy.runtime.timeout.TimeoutPolicy;
@@ -47,6 +48,11 @@ final class PolicyReader {
     static TimeoutPolicy timeout(AnnotationAttributes timeout) {
         return new TimeoutPolicy(timeout.method().display(), timeout.duration(AttributeRule.TIMEOUT_VALUE),
                 timeout.flag("isolated"));
+    }
+
+    static HedgePolicy hedge(AnnotationAttributes hedge) {
+        return new HedgePolicy(hedge.method().display(), hedge.duration(AttributeRule.HEDGE_DELAY),
+                hedge.count(AttributeRule.HEDGE_MAX_HEDGES));
     }
 
     static CircuitBreakerPolicy circuitBreaker(AnnotationAttributes breaker, PolicyKey key) {

@@ -33,19 +33,20 @@ final class RetryBudgets {
     }
 
     /**
-     * @param retry the {@code @Retry} that names the budget
+     * @param spender the {@code @Retry} or {@code @Hedge} that names the budget
      * @return its budget, or {@code null} when it names none
      * @throws ConfigurationException naming the method and the key when the budget is not configured
      *                                or a value is not allowed
      */
-    RetryBudget of(AnnotationAttributes retry) {
-        String name = retry.text("budget");
+    RetryBudget of(AnnotationAttributes spender) {
+        String name = spender.text("budget");
         if (name.isBlank()) {
             return null;
         }
-        String location = retry.method().location();
+        String location = spender.method().location();
         if (!settings.configured(GROUP, name)) {
-            throw new ConfigurationException(Diagnostics.message("retry-budget", "@Retry.budget", location, "no retry budget \""
+            throw new ConfigurationException(Diagnostics.message("retry-budget", "@" + spender.simpleName() + ".budget",
+                    location, "no retry budget \""
                     + name + "\" is configured; configure it under sturdy.retry-budgets." + name + " (ratio, window,"
                     + " min-per-second; setting one of them is enough, e.g. sturdy.retry-budgets." + name + ".ratio: 0.1)"));
         }

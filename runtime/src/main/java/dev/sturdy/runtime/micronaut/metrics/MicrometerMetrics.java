@@ -107,6 +107,23 @@ final class MicrometerMetrics implements PolicyObserver, ApplicationEventListene
     }
 
     @Override
+    public void hedged(String method, int attempt) {
+        counter("sturdy.hedge.started", "method", method).increment();
+    }
+
+    @Override
+    public void hedgeWon(String method, int attempt) {
+        counter("sturdy.hedge.won", "method", method).increment();
+    }
+
+    @Override
+    public void hedgeBudgetExhausted(String method, String budget) {
+        counters.computeIfAbsent("sturdy.hedge.budget.exhausted|" + method + "|" + budget, k -> Counter
+                .builder("sturdy.hedge.budget.exhausted").tag("method", method).tag("budget", budget).register(registry))
+                .increment();
+    }
+
+    @Override
     public void timedOut(String method, Duration after) {
         counter("sturdy.timeouts", "method", method).increment();
     }

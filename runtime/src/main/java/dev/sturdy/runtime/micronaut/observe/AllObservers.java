@@ -36,6 +36,21 @@ public final class AllObservers {
         }
 
         @Override
+        public void hedged(String method, int attempt) {
+            observers.forEach(o -> o.hedged(method, attempt));
+        }
+
+        @Override
+        public void hedgeWon(String method, int attempt) {
+            observers.forEach(o -> o.hedgeWon(method, attempt));
+        }
+
+        @Override
+        public void hedgeBudgetExhausted(String method, String budget) {
+            observers.forEach(o -> o.hedgeBudgetExhausted(method, budget));
+        }
+
+        @Override
         public void timedOut(String method, Duration after) {
             observers.forEach(o -> o.timedOut(method, after));
         }

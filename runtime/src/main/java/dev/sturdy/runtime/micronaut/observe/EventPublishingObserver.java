@@ -4,6 +4,7 @@ import dev.sturdy.runtime.circuit.CircuitState;
 import dev.sturdy.runtime.event.BulkheadRejectedEvent;
 import dev.sturdy.runtime.event.CircuitStateChangedEvent;
 import dev.sturdy.runtime.event.FallbackEvent;
+import dev.sturdy.runtime.event.HedgeEvent;
 import dev.sturdy.runtime.event.RateLimitedEvent;
 import dev.sturdy.runtime.event.RetryEvent;
 import dev.sturdy.runtime.event.SturdyEvent;
@@ -39,6 +40,21 @@ final class EventPublishingObserver implements PolicyObserver {
     @Override
     public void budgetExhausted(String method, int attempt, Throwable failure, String budget) {
         publish(new RetryEvent(method, attempt, failure, null, budget));
+    }
+
+    @Override
+    public void hedged(String method, int attempt) {
+        publish(new HedgeEvent(method, HedgeEvent.Kind.STARTED, attempt, null));
+    }
+
+    @Override
+    public void hedgeWon(String method, int attempt) {
+        publish(new HedgeEvent(method, HedgeEvent.Kind.WON, attempt, null));
+    }
+
+    @Override
+    public void hedgeBudgetExhausted(String method, String budget) {
+        publish(new HedgeEvent(method, HedgeEvent.Kind.BUDGET_EXHAUSTED, 0, budget));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.sturdy.runtime.circuit.CircuitState;
 import dev.sturdy.runtime.core.CallListener;
 import dev.sturdy.runtime.fallback.FallbackListener;
 import dev.sturdy.runtime.fanout.FanoutListener;
+import dev.sturdy.runtime.hedge.HedgeListener;
 import dev.sturdy.runtime.ratelimit.RateLimitListener;
 import dev.sturdy.runtime.retry.RetryListener;
 import dev.sturdy.runtime.timeout.TimeoutListener;
@@ -20,7 +21,7 @@ import java.time.Duration;
  * @see AllObservers
  */
 public interface PolicyObserver extends RetryListener, TimeoutListener, BulkheadListener, RateLimitListener, FallbackListener,
-        FanoutListener, CircuitBreakerListener, CallListener {
+        FanoutListener, CircuitBreakerListener, HedgeListener, CallListener {
 
     @Override
     default void retrying(String method, int attempt, Throwable failure, Duration delay) {

@@ -51,6 +51,7 @@ public class PolicyOverheadBenchmark {
     private Targets.TimeoutOnly timeout;
     private Targets.RetryWithBudget retryWithBudget;
     private Targets.AdaptiveLimitOnly adaptiveLimit;
+    private Targets.HedgeOnly hedge;
     private Targets.CircuitBreakerSlowCall circuitBreakerSlowCall;
     private Targets.TimeoutIsolated timeoutIsolated;
     private Targets.RetryCircuitBreakerBulkhead retryCircuitBreakerBulkhead;
@@ -69,6 +70,7 @@ public class PolicyOverheadBenchmark {
         retry = context.getBean(Targets.RetryOnly.class);
         retryWithBudget = context.getBean(Targets.RetryWithBudget.class);
         adaptiveLimit = context.getBean(Targets.AdaptiveLimitOnly.class);
+        hedge = context.getBean(Targets.HedgeOnly.class);
         circuitBreakerSlowCall = context.getBean(Targets.CircuitBreakerSlowCall.class);
         circuitBreaker = context.getBean(Targets.CircuitBreakerOnly.class);
         bulkhead = context.getBean(Targets.BulkheadOnly.class);
@@ -116,6 +118,12 @@ public class PolicyOverheadBenchmark {
     @Benchmark
     public int adaptiveLimit() {
         return adaptiveLimit.work(42);
+    }
+
+    /** A hedge whose first attempt always wins: a run, a timer scheduled and cancelled, the caller's context captured. */
+    @Benchmark
+    public int hedge() {
+        return hedge.work(42);
     }
 
     /** A breaker that counts slow calls: each call is timed twice. */

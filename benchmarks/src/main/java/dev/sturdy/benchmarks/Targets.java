@@ -3,6 +3,7 @@ package dev.sturdy.benchmarks;
 import dev.sturdy.annotation.AdaptiveLimit;
 import dev.sturdy.annotation.Bulkhead;
 import dev.sturdy.annotation.CircuitBreaker;
+import dev.sturdy.annotation.Hedge;
 import dev.sturdy.annotation.Fallback;
 import dev.sturdy.annotation.RateLimit;
 import dev.sturdy.annotation.Retry;
@@ -50,6 +51,14 @@ public final class Targets {
     @Singleton
     public static class AdaptiveLimitOnly {
         @AdaptiveLimit
+        public int work(int x) {
+            return x + 1;
+        }
+    }
+
+    @Singleton
+    public static class HedgeOnly {
+        @Hedge(delay = "5ms")
         public int work(int x) {
             return x + 1;
         }

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,7 +32,9 @@ import java.util.function.Supplier;
  * {@code fullStack} (all five sync policies, timeout on the caller's thread) {@code <= 2 x} at one
  * thread and {@code <= 3 x} at two, allocating nothing beyond it (see {@code -prof gc}). Run with {@code -t 1} and {@code -t
  * 2}: the state of a
- * breaker or bulkhead is shared by all threads, as in an application.
+ * breaker or bulkhead is shared by all threads, as in an application. {@code -p chaos=false,true}
+ * measures each method with fault injection allowed ({@code sturdy.chaos.enabled}) but injecting
+ * nothing: a switch read per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +43,10 @@ import java.util.function.Supplier;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
 public class PolicyOverheadBenchmark {
+
+    /** {@code sturdy.chaos.enabled}: fault injection allowed, every method's switch off. */
+    @Param("false")
+    public String chaos;
 
     private ApplicationContext context;
     private Targets.Direct direct;
@@ -64,7 +71,7 @@ public class PolicyOverheadBenchmark {
 
     @Setup
     public void start() {
-        context = ApplicationContext.run(Map.of("sturdy.retry-budgets.bench.ratio", "0.1"));
+        context = ApplicationContext.run(Map.of("sturdy.retry-budgets.bench.ratio", "0.1", "sturdy.chaos.enabled", chaos));
         direct = context.getBean(Targets.Direct.class);
         noop = context.getBean(Targets.NoopIntercepted.class);
         retry = context.getBean(Targets.RetryOnly.class);

@@ -49,12 +49,14 @@ class OperationsTest {
     void theEndpointListsEveryPolicyWithItsCounters() {
         client.toBlocking().retrieve("/quotes/ACME", Quote.class);
 
-        Map<String, List<Map<String, Object>>> status = client.toBlocking().retrieve(HttpRequest.GET("/sturdy"),
-                Argument.mapOf(Argument.STRING, Argument.listOf(Argument.mapOf(String.class, Object.class))));
+        Map<String, Object> status = client.toBlocking().retrieve(HttpRequest.GET("/sturdy"),
+                Argument.mapOf(String.class, Object.class));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> breakers = (List<Map<String, Object>>) status.get("circuitBreakers");
 
-        assertThat(status.get("circuitBreakers")).extracting(breaker -> breaker.get("name"))
-                .containsExactlyInAnyOrder("pricing", "upstream");
-        assertThat(status.get("circuitBreakers")).filteredOn(breaker -> breaker.get("name").equals("pricing"))
+        assertThat(breakers).extracting(breaker -> breaker.get("name")).containsExactlyInAnyOrder("pricing", "upstream");
+        assertThat(status.get("chaos")).isEqualTo(Map.of("enabled", false, "methods", List.of()));
+        assertThat(breakers).filteredOn(breaker -> breaker.get("name").equals("pricing"))
                 .singleElement().satisfies(breaker -> assertThat(breaker).containsEntry("state", "CLOSED")
                         .containsEntry("delay", "10s").containsEntry("window", 20).containsEntry("callsInWindow", 1));
     }

@@ -10,7 +10,8 @@ package dev.sturdy.runtime.event;
  * @see RateLimitedEvent
  * @see FallbackEvent
  * @see HedgeEvent
+ * @see ChaosEvent
  */
 public sealed interface SturdyEvent permits CircuitStateChangedEvent, RetryEvent, TimeoutEvent, BulkheadRejectedEvent,
-        RateLimitedEvent, FallbackEvent, HedgeEvent {
+        RateLimitedEvent, FallbackEvent, HedgeEvent, ChaosEvent {
 }

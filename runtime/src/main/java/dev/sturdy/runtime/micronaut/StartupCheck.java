@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.micronaut;
 
+import dev.sturdy.runtime.micronaut.beans.ChaosSwitches;
 import dev.sturdy.runtime.micronaut.config.SturdySettings;
 import dev.sturdy.runtime.micronaut.config.YamlCheck;
 import dev.sturdy.runtime.micronaut.declaration.ChainFactory;
@@ -43,8 +44,11 @@ final class StartupCheck implements ApplicationEventListener<StartupEvent>, Orde
     private final ChainFactory factory;
     private final SturdyInterceptor interceptor;
     private final SturdySettings settings;
+    private final ChaosSwitches chaos;
 
-    StartupCheck(BeanContext beans, ChainFactory factory, SturdyInterceptor interceptor, SturdySettings settings) {
+    StartupCheck(BeanContext beans, ChainFactory factory, SturdyInterceptor interceptor, SturdySettings settings,
+            ChaosSwitches chaos) {
+        this.chaos = chaos;
         this.beans = beans;
         this.factory = factory;
         this.interceptor = interceptor;
@@ -60,6 +64,22 @@ final class StartupCheck implements ApplicationEventListener<StartupEvent>, Orde
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    /** Fault injection is never silent: where it is allowed, and where it is configured but not allowed. */
+    private void reportChaos() {
+        if (!chaos.enabled()) {
+            List<String> ignored = settings.acknowledgeChaos();
+            if (!ignored.isEmpty()) {
+                LOG.info("[sturdy:chaos-off] fault injection is configured for {} but sturdy.chaos.enabled is not true, so "
+                        + "nothing is injected", ignored);
+            }
+            return;
+        }
+        List<String> injecting = chaos.all().entrySet().stream().filter(entry -> entry.getValue().current() != null)
+                .map(Map.Entry::getKey).toList();
+        LOG.warn("[sturdy:chaos-on] fault injection is enabled (sturdy.chaos.enabled: true); injecting now into {}; the "
+                + "/sturdy endpoint can change it", injecting.isEmpty() ? "no method" : injecting);
     }
 
     @SuppressWarnings("unchecked")
@@ -92,10 +112,12 @@ final class StartupCheck implements ApplicationEventListener<StartupEvent>, Orde
         Set<String> environments = beans instanceof ApplicationContext application
                 ? application.getEnvironment().getActiveNames() : Set.of();
         YamlCheck.ignoredYaml(StartupCheck.class.getClassLoader(), environments).ifPresent(LOG::warn);
+        reportChaos();
         for (String key : settings.unread()) {
             LOG.warn("[sturdy:unknown-key] {} matches no method, policy or attribute that Sturdy protects, so it has no effect; "
                     + "check its spelling (sturdy.methods.\"<class>#<method>\".<policy>.<attribute>, or "
-                    + "sturdy.circuit-breakers|bulkheads|rate-limits|adaptive-limits|retry-budgets.<name>.<attribute>)", key);
+                    + "sturdy.circuit-breakers|bulkheads|rate-limits|adaptive-limits|retry-budgets.<name>.<attribute>, or "
+                    + "sturdy.chaos.methods.\"<class>#<method>\".fault-rate|exception|latency|latency-rate)", key);
         }
     }
 }

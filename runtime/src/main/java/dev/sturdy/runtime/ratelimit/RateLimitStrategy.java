@@ -4,11 +4,9 @@ import dev.sturdy.runtime.core.Relay;
 import dev.sturdy.runtime.core.Facilities;
 import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Strategy;
-import dev.sturdy.runtime.time.Cancellable;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Applies a {@link RateLimiter}: a call takes a token and proceeds, or waits for a reserved one
@@ -70,16 +68,7 @@ public final class RateLimitStrategy<I> implements Strategy<I> {
         if (wait == 0) {
             return delegate.callAsync(invocation);
         }
-        AtomicReference<Cancellable> timer = new AtomicReference<>();
-        Relay relay = new Relay(() -> timer.get().cancel());
-        timer.set(facilities.clock().schedule(facilities.invoker().captureContext().apply(() -> {
-            if (!relay.result().isDone()) {
-                relay.follow(Futures.started(() -> delegate.callAsync(invocation)));
-            }
-        }), wait));
-        Runnable forget = facilities.inFlight().register(() -> relay.result().completeExceptionally(shuttingDown()));
-        relay.result().whenComplete((value, failure) -> forget.run());
-        return relay.result();
+        return Relay.later(facilities, wait, () -> delegate.callAsync(invocation), this::shuttingDown);
     }
 
     private CancellationException shuttingDown() {

@@ -20,7 +20,7 @@ class ArchitectureTest {
 
     private static final String[] POLICY_PACKAGES = {"..runtime.core..", "..runtime.time..", "..runtime.retry..",
         "..runtime.timeout..", "..runtime.bulkhead..", "..runtime.circuit..", "..runtime.ratelimit..", "..runtime.fanout..",
-        "..runtime.fallback..", "..runtime.event..", "..runtime.limit..", "..runtime.hedge.."};
+        "..runtime.fallback..", "..runtime.event..", "..runtime.limit..", "..runtime.hedge..", "..runtime.chaos.."};
 
     private static final JavaClasses RUNTIME = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -39,7 +39,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("..runtime.retry..", "..runtime.timeout..",
                         "..runtime.bulkhead..",
                         "..runtime.circuit..", "..runtime.ratelimit..", "..runtime.fanout..", "..runtime.fallback..",
-                        "..runtime.limit..", "..runtime.hedge..",
+                        "..runtime.limit..", "..runtime.hedge..", "..runtime.chaos..",
                                 "..runtime.micronaut..")
                 .check(RUNTIME);
     }

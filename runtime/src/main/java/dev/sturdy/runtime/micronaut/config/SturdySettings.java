@@ -5,6 +5,7 @@ import io.micronaut.core.naming.NameUtils;
 import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import java.util.List;
  * per-method overrides under {@code sturdy.methods."<fqcn>#<method>".<policy>.<attribute>} and
  * named policies under {@code sturdy.circuit-breakers.<name>}, {@code sturdy.bulkheads.<name>},
  * {@code sturdy.rate-limits.<name>}, and retry budgets under
- * {@code sturdy.retry-budgets.<name>}. Attributes are kebab-case ({@code max-attempts}; camelCase is
+ * {@code sturdy.retry-budgets.<name>}, and fault injection under {@code sturdy.chaos}. Attributes are
+ * kebab-case ({@code max-attempts}; camelCase is
  * accepted too). Remembers which keys were read, so that keys nothing reads can be reported as
  * the typos they likely are. Thread-safe.
  */
@@ -33,6 +35,10 @@ public final class SturdySettings {
 
     /** Where retry budgets are configured, by name. */
     public static final String RETRY_BUDGETS = "retry-budgets";
+
+    /** Where fault injection is switched on, and configured per method. */
+    public static final String CHAOS = PREFIX + ".chaos";
+    private static final String CHAOS_METHODS = CHAOS + ".methods";
 
     private final Environment environment;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -67,6 +73,18 @@ public final class SturdySettings {
             String written = METHODS + ".\"" + method + "\"." + policyAndAttribute;
             entries.put(METHODS + "." + method + "." + policyAndAttribute, new Entry(written, value));
         });
+        environment.getProperties(CHAOS_METHODS, StringConvention.RAW).forEach((asWritten, value) -> {
+            String key = asWritten.replace("\"", "");
+            int attributeStart = key.indexOf('.', Math.max(0, key.indexOf('#')));
+            if (key.indexOf('#') < 0 || attributeStart < 0) {
+                entries.put(CHAOS_METHODS + "." + key, new Entry(CHAOS_METHODS + "." + key, value));
+                return;
+            }
+            String method = key.substring(0, attributeStart);
+            String attribute = NameUtils.hyphenate(key.substring(attributeStart + 1));
+            entries.put(CHAOS_METHODS + "." + method + "." + attribute,
+                    new Entry(CHAOS_METHODS + ".\"" + method + "\"." + attribute, value));
+        });
         for (String group : Stream.concat(NAMED_GROUPS.values().stream(), Stream.of(RETRY_BUDGETS)).toList()) {
             environment.getProperties(PREFIX + "." + group, StringConvention.RAW).forEach((key, value) -> {
                 int dot = key.indexOf('.');
@@ -86,6 +104,37 @@ public final class SturdySettings {
     public boolean enabled(String policy) {
         return policySwitches.computeIfAbsent(policy,
                 p -> environment.getProperty(PREFIX + "." + p + ".enabled", Boolean.class).orElse(true));
+    }
+
+    /** @return {@code sturdy.chaos.enabled}, false unless set to true: whether fault injection may run at all */
+    public boolean chaosEnabled() {
+        return environment.getProperty(CHAOS + ".enabled", Boolean.class).orElse(false);
+    }
+
+    /**
+     * @param method {@code com.acme.Prices#quote}
+     * @param attribute {@code fault-rate}
+     * @return the method's fault injection value for it, if configured
+     */
+    public Optional<Entry> forChaos(String method, String attribute) {
+        return lookup(CHAOS_METHODS + "." + method + "." + attribute);
+    }
+
+    /**
+     * Counts every {@code sturdy.chaos.methods} key as read: for when fault injection is off, and
+     * says so once, rather than have each key reported as a typo.
+     *
+     * @return the keys, as users write them
+     */
+    public List<String> acknowledgeChaos() {
+        List<String> keys = new ArrayList<>();
+        entries.forEach((key, entry) -> {
+            if (key.startsWith(CHAOS_METHODS + ".")) {
+                read.add(key);
+                keys.add(entry.key());
+            }
+        });
+        return keys;
     }
 
     /**

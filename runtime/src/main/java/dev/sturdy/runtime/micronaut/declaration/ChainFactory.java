@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.micronaut.declaration;
 
+import dev.sturdy.runtime.micronaut.beans.ChaosSwitches;
 import dev.sturdy.runtime.micronaut.beans.FanoutExecutor;
 import dev.sturdy.runtime.micronaut.beans.PolicyKey;
 import dev.sturdy.runtime.micronaut.beans.PolicyStates;
@@ -30,6 +31,8 @@ import dev.sturdy.annotation.Retry;
 import dev.sturdy.annotation.Timeout;
 import dev.sturdy.annotation.rules.Diagnostics;
 import dev.sturdy.runtime.bulkhead.BulkheadStrategy;
+import dev.sturdy.runtime.chaos.ChaosStrategy;
+import dev.sturdy.runtime.chaos.ChaosSwitch;
 import dev.sturdy.runtime.circuit.CircuitBreakerStrategy;
 import dev.sturdy.runtime.core.Facilities;
 import dev.sturdy.runtime.core.InFlight;
@@ -98,14 +101,16 @@ public final class ChainFactory {
     private final PolicyObserver observer;
     private final BeanContext beanContext;
     private final ConversionService conversions;
+    private final ChaosSwitches chaos;
     private final AtomicLong chainsBuilt = new AtomicLong();
 
     ChainFactory(SturdyClock clock, Watchdog watchdog, @Named(SturdyBeans.EXECUTOR) ExecutorService executor,
             Environment environment,
                  PolicyStates shared, InFlight inFlight, FanoutExecutor fanoutExecutor, SturdySettings settings,
                          AllObservers observers,
-                 BeanContext beanContext, ConversionService conversions) {
+                 BeanContext beanContext, ConversionService conversions, ChaosSwitches chaos) {
         this.beanContext = beanContext;
+        this.chaos = chaos;
         this.conversions = conversions;
         this.clock = clock;
         this.watchdog = watchdog;
@@ -184,15 +189,16 @@ public final class ChainFactory {
     private MethodChain streamFanout(Annotations annotations, AnnotationAttributes fanout, MicronautInvoker invoker,
             StreamInvoker stream, ReactiveType type) {
         Annotations inside = annotations.without(Fallback.class, Fanout.class);
-        StreamChain chunks = new StreamChain(nest(inside, stream, ResultShape.STREAM, stream::subscribing, false), invoker,
-                type);
+        StreamChain chunks = new StreamChain(nest(inside, stream, ResultShape.STREAM, stream::subscribing, Part.CHUNKS),
+                invoker, type);
         StreamFanout<MethodInvocationContext<Object, Object>> fan = new StreamFanout<>(PolicyReader.fanout(fanout),
                 fanoutShape(annotations, ResultShape.STREAM), invoker, chunk -> (Publisher<?>) chunks.run(chunk), observer,
                 clock);
         StreamInvoker whole = new StreamInvoker(new FanoutStreamInvoker(invoker, fan), type);
         Annotations outside = annotations.without(Fanout.class, Retry.class, Hedge.class, CircuitBreaker.class,
                 RateLimit.class, Timeout.class, Bulkhead.class, AdaptiveLimit.class);
-        return new StreamChain(nest(outside, whole, ResultShape.STREAM, whole::subscribing), invoker, type);
+        return new StreamChain(nest(outside, whole, ResultShape.STREAM, whole::subscribing, Part.AROUND_CHUNKS), invoker,
+                type);
     }
 
     /** @throws ConfigurationException when the signature does not fan out, or a one-shot source would be read again */
@@ -209,7 +215,17 @@ public final class ChainFactory {
 
     private <I> Strategy<I> nest(Annotations annotations, Invoker<I> invoker, ResultShape shape,
             Function<FallbackCall<MethodInvocationContext<Object, Object>>, FallbackCall<I>> fallbackCall) {
-        return nest(annotations, invoker, shape, fallbackCall, true);
+        return nest(annotations, invoker, shape, fallbackCall, Part.WHOLE);
+    }
+
+    /** Which part of a method's call a chain is for. */
+    private enum Part {
+        /** The whole call. */
+        WHOLE,
+        /** Each chunk of a fan-out that returns a publisher: the method's own calls, but parts of one call. */
+        CHUNKS,
+        /** Such a fan-out as a whole, around its chunks' calls: it does not call the method itself. */
+        AROUND_CHUNKS
     }
 
     /**
@@ -217,15 +233,18 @@ public final class ChainFactory {
      *
      * @param invoker proceeds with the method: directly, or subscribing to what it returns
      * @param fallbackCall adapts a call of the fallback method to the invoker's kind of call
-     * @param observed whether calls are observed here: not a fan-out's chunks, which are parts of one call
+     * @param part which part of the call: calls are observed as a whole, and faults injected where the method is called
      * @param <I> the invoker's kind of call
      */
     private <I> Strategy<I> nest(Annotations annotations, Invoker<I> invoker, ResultShape shape,
-            Function<FallbackCall<MethodInvocationContext<Object, Object>>, FallbackCall<I>> fallbackCall, boolean observed) {
+            Function<FallbackCall<MethodInvocationContext<Object, Object>>, FallbackCall<I>> fallbackCall, Part part) {
         ExecutableMethod<Object, Object> method = annotations.method;
         MethodName name = annotations.name;
         Facilities<I> facilities = new Facilities<>(invoker, clock, inFlight, executor);
         Strategy<I> chain = new Sentinel<>(invoker, name.display());
+        if (chaos.enabled() && part != Part.AROUND_CHUNKS) {
+            chain = new ChaosStrategy<>(chaos.of(name.fullName(), () -> chaosSwitch(name)), chain, facilities, observer);
+        }
         Optional<AnnotationAttributes> bulkhead = annotations.find(Bulkhead.class);
         Optional<AnnotationAttributes> adaptiveLimit = annotations.find(AdaptiveLimit.class);
         if (bulkhead.isPresent() && adaptiveLimit.isPresent()) {
@@ -281,10 +300,19 @@ public final class ChainFactory {
             chain = new FallbackStrategy<>(PolicyReader.fallback(fallback.get()), chain,
                     fallbackCall.apply(FallbackMethods.find(method, fallback.get(), shape)), observer);
         }
-        if (observed && observer.observesCalls()) {
+        if (part != Part.CHUNKS && observer.observesCalls()) {
             chain = new ObservedStrategy<>(name.display(), chain, observer, clock);
         }
         return chain;
+    }
+
+    /** @throws ConfigurationException naming the key when a configured value is not allowed */
+    private ChaosSwitch chaosSwitch(MethodName name) {
+        try {
+            return new ChaosSwitch(name.display(), ChaosReader.configured(settings, name.fullName(), name.display()));
+        } catch (IllegalArgumentException invalid) {
+            throw new ConfigurationException(invalid.getMessage());
+        }
     }
 
     /**

@@ -124,6 +124,21 @@ final class MicrometerMetrics implements PolicyObserver, ApplicationEventListene
     }
 
     @Override
+    public void faultInjected(String method, Exception fault) {
+        injected(method, "fault");
+    }
+
+    @Override
+    public void latencyInjected(String method, Duration latency) {
+        injected(method, "latency");
+    }
+
+    private void injected(String method, String kind) {
+        counters.computeIfAbsent("sturdy.chaos.injected|" + method + "|" + kind, k -> Counter.builder("sturdy.chaos.injected")
+                .tag("method", method).tag("kind", kind).register(registry)).increment();
+    }
+
+    @Override
     public void timedOut(String method, Duration after) {
         counter("sturdy.timeouts", "method", method).increment();
     }

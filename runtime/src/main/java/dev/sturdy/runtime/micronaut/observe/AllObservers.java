@@ -51,6 +51,16 @@ public final class AllObservers {
         }
 
         @Override
+        public void faultInjected(String method, Exception fault) {
+            observers.forEach(o -> o.faultInjected(method, fault));
+        }
+
+        @Override
+        public void latencyInjected(String method, Duration latency) {
+            observers.forEach(o -> o.latencyInjected(method, latency));
+        }
+
+        @Override
         public void timedOut(String method, Duration after) {
             observers.forEach(o -> o.timedOut(method, after));
         }

@@ -2,6 +2,7 @@ package dev.sturdy.runtime.micronaut.observe;
 
 import dev.sturdy.runtime.circuit.CircuitState;
 import dev.sturdy.runtime.event.BulkheadRejectedEvent;
+import dev.sturdy.runtime.event.ChaosEvent;
 import dev.sturdy.runtime.event.CircuitStateChangedEvent;
 import dev.sturdy.runtime.event.FallbackEvent;
 import dev.sturdy.runtime.event.HedgeEvent;
@@ -55,6 +56,16 @@ final class EventPublishingObserver implements PolicyObserver {
     @Override
     public void hedgeBudgetExhausted(String method, String budget) {
         publish(new HedgeEvent(method, HedgeEvent.Kind.BUDGET_EXHAUSTED, 0, budget));
+    }
+
+    @Override
+    public void faultInjected(String method, Exception fault) {
+        publish(new ChaosEvent(method, fault, null));
+    }
+
+    @Override
+    public void latencyInjected(String method, Duration latency) {
+        publish(new ChaosEvent(method, null, latency));
     }
 
     @Override

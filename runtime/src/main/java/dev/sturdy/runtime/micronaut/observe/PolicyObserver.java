@@ -1,6 +1,7 @@
 package dev.sturdy.runtime.micronaut.observe;
 
 import dev.sturdy.runtime.bulkhead.BulkheadListener;
+import dev.sturdy.runtime.chaos.ChaosListener;
 import dev.sturdy.runtime.circuit.CircuitBreakerListener;
 import dev.sturdy.runtime.circuit.CircuitState;
 import dev.sturdy.runtime.core.CallListener;
@@ -21,7 +22,7 @@ import java.time.Duration;
  * @see AllObservers
  */
 public interface PolicyObserver extends RetryListener, TimeoutListener, BulkheadListener, RateLimitListener, FallbackListener,
-        FanoutListener, CircuitBreakerListener, HedgeListener, CallListener {
+        FanoutListener, CircuitBreakerListener, HedgeListener, ChaosListener, CallListener {
 
     @Override
     default void retrying(String method, int attempt, Throwable failure, Duration delay) {

@@ -1,0 +1,37 @@
+package dev.sturdy.runtime.chaos;
+
+/**
+ * One method's fault injection, switched on and off at run time: its {@link ChaosPolicy}, or none.
+ * Reading it is one volatile read. Thread-safe.
+ */
+public final class ChaosSwitch {
+
+    private final String method;
+    private volatile ChaosPolicy current;
+
+    /**
+     * @param method the method as {@code SimpleClass#method}
+     * @param initial what to inject from the start, or {@code null} for nothing
+     */
+    public ChaosSwitch(String method, ChaosPolicy initial) {
+        this.method = method;
+        this.current = initial;
+    }
+
+    /** @return the method as {@code SimpleClass#method} */
+    public String method() {
+        return method;
+    }
+
+    /** @return what to inject now, or {@code null} for nothing */
+    public ChaosPolicy current() {
+        return current;
+    }
+
+    /**
+     * @param policy what to inject from now on, or {@code null} (or a policy that injects nothing) to stop
+     */
+    public void set(ChaosPolicy policy) {
+        current = policy == null || policy.injectsNothing() ? null : policy;
+    }
+}

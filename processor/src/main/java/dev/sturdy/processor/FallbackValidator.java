@@ -141,7 +141,7 @@ final class FallbackValidator implements Validator {
     }
 
     /** @return the trailing {@code kotlin.coroutines.Continuation} parameter's type, or {@code null} */
-    private static DeclaredType continuation(ExecutableElement method) {
+    static DeclaredType continuation(ExecutableElement method) {
         List<? extends VariableElement> parameters = method.getParameters();
         if (parameters.isEmpty()) {
             return null;

@@ -133,6 +133,7 @@ class GoodSourcesTest {
                             public Mono<String> mono() { return null; }
                             @SingleResult
                             public Publisher<String> single() { return null; }
+                            public static Publisher<String> helper() { return null; }
                         }"""),
                 new Case("adaptive limits", """
                         @AdaptiveLimit(name = "pricing", initial = 10, max = 50)

@@ -169,14 +169,24 @@ public final class CircuitBreaker {
     }
 
     /**
+     * Records nothing for a call that was cancelled: it says nothing about the dependency. A
+     * half-open trial's place goes back.
+     *
+     * @param admitted what {@link #acquire()} returned for the call
+     */
+    void onCancelled(Phase admitted) {
+        if (admitted instanceof Phase.HalfOpen halfOpen) {
+            halfOpen.release();
+        }
+    }
+
+    /**
      * Records how a call admitted by {@code admitted} failed: a cancellation is no outcome at all
      * (a trial's slot is freed), a failure matching {@code failOn} is a failure, any other a success.
      */
     void onFailure(Phase admitted, Throwable failure) {
         if (failure instanceof CancellationException) {
-            if (admitted instanceof Phase.HalfOpen halfOpen) {
-                halfOpen.release();
-            }
+            onCancelled(admitted);
         } else if (!policy.failOn().matches(failure)) {
             onSuccess(admitted);
         } else {

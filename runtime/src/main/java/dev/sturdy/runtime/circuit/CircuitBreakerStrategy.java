@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.circuit;
 
+import dev.sturdy.runtime.core.Cancellation;
 import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Strategy;
 
@@ -37,7 +38,11 @@ public final class CircuitBreakerStrategy<I> implements Strategy<I> {
         try {
             result = delegate.call(invocation);
         } catch (Throwable failure) {
-            breaker.onFailure(admitted, failure);
+            if (Cancellation.cancelledHere()) {
+                breaker.onCancelled(admitted);
+            } else {
+                breaker.onFailure(admitted, failure);
+            }
             throw failure;
         }
         if (timed) {

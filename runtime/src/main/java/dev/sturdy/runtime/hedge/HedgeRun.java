@@ -1,15 +1,16 @@
 package dev.sturdy.runtime.hedge;
 
+import dev.sturdy.runtime.core.Cancellation;
 import dev.sturdy.runtime.core.Futures;
 import dev.sturdy.runtime.core.Invoker;
 import dev.sturdy.runtime.time.Cancellable;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -19,8 +20,10 @@ import java.util.function.UnaryOperator;
  * or the caller cancels it, the timer that would start the next hedge is cancelled and every
  * attempt still running is cancelled: a hedge on a worker is interrupted, an async attempt's
  * future cancelled, and a sync call's first attempt, on the caller's thread, interrupted while it
- * is still running there, never after (the flag is cleared once the attempt has left). Thread-safe:
- * the attempts, the count and the failures are guarded by this run.
+ * is still running there, never after; the run clears only an interrupt it set itself. A sync
+ * attempt is marked ({@link Cancellation}) before it is interrupted, so that the breaker and the
+ * adaptive limit inside it do not count a lost hedge against the dependency. Thread-safe: the
+ * attempts, the count and the failures are guarded by this run.
  *
  * @param <I> the invocation type
  */
@@ -30,25 +33,35 @@ final class HedgeRun<I> {
     private final I invocation;
     private final boolean sync;
     private final UnaryOperator<Runnable> callerContext;
+    private final Object[] arguments;
     private final CompletableFuture<Object> result = new CompletableFuture<>();
-    /** The attempts running, by attempt number from 0; the first of a sync call is the caller's thread. */
-    private final Future<?>[] running;
     private final String method;
+    /** The attempts running, by attempt number from 0; made when the first hedge starts. */
+    private Attempt[] running;
+    private Future<?> first;
     private List<Throwable> failures;
     private int started = 1;
     private boolean decided;
+    private final Cancellation callerMark;
     private Thread caller;
     private boolean callerInterrupted;
     private Cancellable timer;
     private Runnable forget;
 
+    /** An attempt's future, and, for a sync one, its mark. */
+    private record Attempt(Future<?> future, Cancellation mark) {
+    }
+
     HedgeRun(HedgeStrategy<I> strategy, I invocation, boolean sync) {
         this.strategy = strategy;
         this.invocation = invocation;
         this.sync = sync;
-        this.callerContext = strategy.facilities().invoker().captureContext();
-        this.running = new Future<?>[1 + strategy.policy().maxHedges()];
+        Invoker<I> invoker = strategy.facilities().invoker();
+        this.callerContext = invoker.captureContext();
+        // the caller's thread goes on with the invocation while a hedge copies its arguments
+        this.arguments = invoker.arguments(invocation).clone();
         this.method = strategy.policy().method();
+        this.callerMark = sync ? Cancellation.mark() : null;
         this.caller = sync ? Thread.currentThread() : null;
     }
 
@@ -57,10 +70,13 @@ final class HedgeRun<I> {
         start();
         Object value = null;
         Throwable failure = null;
+        callerMark.enter();
         try {
             value = strategy.delegate().call(invocation);
         } catch (Throwable thrown) {
             failure = thrown;
+        } finally {
+            callerMark.exit();
         }
         boolean interruptedByRun;
         synchronized (this) {
@@ -93,9 +109,12 @@ final class HedgeRun<I> {
 
     private void start() {
         result.whenComplete((value, failure) -> finish());
-        Cancellable first = schedule();
+        Cancellable firstTimer = schedule();
         synchronized (this) {
-            timer = first;
+            // with a tiny delay the first hedge may have started, and scheduled the next, already
+            if (timer == null) {
+                timer = firstTimer;
+            }
         }
     }
 
@@ -122,71 +141,90 @@ final class HedgeRun<I> {
             attempt = started++;
             more = started <= strategy.policy().maxHedges();
         }
-        if (more) {
-            Cancellable next = schedule();
-            synchronized (this) {
-                if (!over()) {
-                    timer = next;
-                    next = null;
+        try {
+            if (more) {
+                Cancellable next = schedule();
+                synchronized (this) {
+                    if (!over()) {
+                        timer = next;
+                        next = null;
+                    }
+                }
+                if (next != null) {
+                    next.cancel();
                 }
             }
-            if (next != null) {
-                next.cancel();
+            if (attempt == 1) {
+                // only a call with hedges has work of its own for shutting down to end
+                Runnable forgetting = strategy.facilities().inFlight().register(() -> result.completeExceptionally(
+                        Futures.shuttingDown(method)));
+                synchronized (this) {
+                    forget = forgetting;
+                }
+                if (result.isDone()) {
+                    finish();
+                }
             }
-        }
-        if (attempt == 1) {
-            // only a call with hedges has work of its own for shutting down to end
-            Runnable forgetting = strategy.facilities().inFlight().register(() -> result.completeExceptionally(
-                    Futures.shuttingDown(method)));
-            synchronized (this) {
-                forget = forgetting;
+            strategy.listener().hedged(method, attempt + 1);
+            I detached = strategy.facilities().invoker().detach(invocation, arguments.clone());
+            if (sync) {
+                launchOnWorker(detached, attempt);
+            } else {
+                launch(detached, attempt);
             }
-            if (result.isDone()) {
-                finish();
-            }
-        }
-        strategy.listener().hedged(method, attempt + 1);
-        Invoker<I> invoker = strategy.facilities().invoker();
-        I detached = invoker.detach(invocation, invoker.arguments(invocation).clone());
-        if (sync) {
-            launchOnWorker(detached, attempt);
-        } else {
-            launch(detached, attempt);
+        } catch (Throwable failedToStart) {
+            // counted as started: it must end, or the call would wait for it forever
+            ended(attempt, null, failedToStart);
         }
     }
 
     private void launch(I call, int attempt) {
         CompletableFuture<Object> work = Futures.started(() -> strategy.delegate().callAsync(call));
-        track(work, attempt);
-        work.whenComplete((value, failure) -> ended(attempt, value, failure));
+        if (track(work, null, attempt)) {
+            work.whenComplete((value, failure) -> ended(attempt, value, failure));
+        }
     }
 
     private void launchOnWorker(I call, int attempt) {
+        Cancellation mark = Cancellation.mark();
         FutureTask<Void> task = new FutureTask<>(callerContext.apply(() -> {
             Object value = null;
             Throwable failure = null;
+            mark.enter();
             try {
                 value = strategy.delegate().call(call);
             } catch (Throwable thrown) {
                 failure = thrown;
+            } finally {
+                mark.exit();
             }
             ended(attempt, value, failure);
         }), null);
-        if (!track(task, attempt)) {
-            return;
-        }
-        try {
-            strategy.facilities().workers().execute(task);
-        } catch (RejectedExecutionException refused) {
-            ended(attempt, null, strategy.facilities().inFlight().isClosed() ? Futures.shuttingDown(method) : refused);
+        if (track(task, mark, attempt)) {
+            try {
+                strategy.facilities().workers().execute(task);
+            } catch (Throwable refused) {
+                ended(attempt, null, strategy.facilities().inFlight().isClosed() ? Futures.shuttingDown(method) : refused);
+            }
         }
     }
 
-    /** @return whether the attempt may go on; when the call is already decided it is cancelled instead */
-    private boolean track(Future<?> attempt, int index) {
+    /**
+     * @return whether the attempt may go on; when the call is already decided it is cancelled
+     * instead, and ends no other way
+     */
+    private boolean track(Future<?> attempt, Cancellation mark, int index) {
         synchronized (this) {
             if (!over()) {
-                running[index] = attempt;
+                if (index == 0) {
+                    first = attempt;
+                } else {
+                    if (running == null || index >= running.length) {
+                        running = running == null ? new Attempt[Math.max(4, index + 1)]
+                                : Arrays.copyOf(running, Math.max(index + 1, running.length * 2));
+                    }
+                    running[index] = new Attempt(attempt, mark);
+                }
                 return true;
             }
         }
@@ -197,7 +235,11 @@ final class HedgeRun<I> {
     private void ended(int attempt, Object value, Throwable failure) {
         Throwable last = null;
         synchronized (this) {
-            running[attempt] = null;
+            if (attempt == 0) {
+                first = null;
+            } else if (running != null && attempt < running.length) {
+                running[attempt] = null;
+            }
             if (over()) {
                 return;
             }
@@ -205,7 +247,7 @@ final class HedgeRun<I> {
                 decided = true;
             } else {
                 if (failures == null) {
-                    failures = new ArrayList<>(running.length);
+                    failures = new ArrayList<>(2);
                 }
                 failures.add(Futures.unwrap(failure));
                 if (failures.size() < started) {
@@ -219,11 +261,14 @@ final class HedgeRun<I> {
             result.completeExceptionally(last);
             return;
         }
-        if (attempt > 0) {
-            // decided: told before the caller sees the result, so that a caller's next look at the metrics finds it
-            strategy.listener().hedgeWon(method, attempt + 1);
+        try {
+            if (attempt > 0) {
+                // decided: told before the caller sees the result, so that a caller's next look at the metrics finds it
+                strategy.listener().hedgeWon(method, attempt + 1);
+            }
+        } finally {
+            result.complete(value);
         }
-        result.complete(value);
     }
 
     /** Guarded by this. */
@@ -246,19 +291,23 @@ final class HedgeRun<I> {
     private void finish() {
         Cancellable pending;
         Runnable forgetting;
-        List<Future<?>> cancelled = new ArrayList<>(running.length);
+        Future<?> firstAttempt;
+        Attempt[] hedges;
         synchronized (this) {
             pending = timer;
             timer = null;
             forgetting = forget;
             forget = null;
-            for (int attempt = 0; attempt < running.length; attempt++) {
-                if (running[attempt] != null) {
-                    cancelled.add(running[attempt]);
-                    running[attempt] = null;
-                }
+            firstAttempt = first;
+            first = null;
+            hedges = running == null ? null : running.clone();
+            if (running != null) {
+                Arrays.fill(running, null);
             }
-            if (caller != null && !callerInterrupted) {
+            // the caller's own attempt: interrupted while it runs on the caller's thread, and only
+            // when no one else has interrupted it, so that the flag the run clears is its own
+            if (caller != null && !callerInterrupted && !caller.isInterrupted()) {
+                callerMark.cancel();
                 callerInterrupted = true;
                 caller.interrupt();
             }
@@ -266,7 +315,19 @@ final class HedgeRun<I> {
         if (pending != null) {
             pending.cancel();
         }
-        cancelled.forEach(attempt -> attempt.cancel(true));
+        if (firstAttempt != null) {
+            firstAttempt.cancel(true);
+        }
+        if (hedges != null) {
+            for (Attempt hedge : hedges) {
+                if (hedge != null) {
+                    if (hedge.mark() != null) {
+                        hedge.mark().cancel();
+                    }
+                    hedge.future().cancel(true);
+                }
+            }
+        }
         if (forgetting != null) {
             forgetting.run();
         }

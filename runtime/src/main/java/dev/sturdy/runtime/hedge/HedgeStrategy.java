@@ -31,7 +31,7 @@ public final class HedgeStrategy<I> implements Strategy<I> {
      * @param policy what to do
      * @param budget the retry budget hedges spend, or {@code null}
      * @param fundsBudget whether this strategy counts the calls that fund the budget: not when a
-     *                    {@code @Retry} around it, spending the same budget, counts them already
+     *                    {@code @Retry} around it counts them, once a call however many attempts it makes
      * @param delegate the strategy inside this one, which every attempt passes on its own
      * @param facilities the clock that starts hedges, the workers that run a sync call's hedges,
      *                   the invoker that detaches them and carries the caller's context to them

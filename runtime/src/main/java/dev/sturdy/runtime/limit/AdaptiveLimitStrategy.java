@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.limit;
 
+import dev.sturdy.runtime.core.Cancellation;
 import dev.sturdy.exception.BulkheadFullException;
 import dev.sturdy.exception.TimeoutExceededException;
 import dev.sturdy.runtime.bulkhead.BulkheadListener;
@@ -48,8 +49,10 @@ public final class AdaptiveLimitStrategy<I> implements Strategy<I> {
         try {
             result = delegate.call(invocation);
         } catch (Throwable failure) {
-            boolean interrupted = Thread.currentThread().isInterrupted();
-            limiter.release(before, clock.nanoTime() - started, interrupted ? AdaptiveLimiter.Outcome.DROPPED : outcome(failure));
+            // a hedge that lost was interrupted: that says nothing about load
+            AdaptiveLimiter.Outcome outcome = Cancellation.cancelledHere() ? AdaptiveLimiter.Outcome.IGNORED
+                    : Thread.currentThread().isInterrupted() ? AdaptiveLimiter.Outcome.DROPPED : outcome(failure);
+            limiter.release(before, clock.nanoTime() - started, outcome);
             throw failure;
         }
         limiter.release(before, clock.nanoTime() - started, AdaptiveLimiter.Outcome.SAMPLE);

@@ -29,6 +29,7 @@ public final class RetryStrategy<I> implements Strategy<I> {
     private final Facilities<I> facilities;
     private final RetryListener listener;
     private final RetryBudget budget;
+    private final RetryBudget alsoFunded;
 
     /**
      * @param policy what to do
@@ -51,8 +52,24 @@ public final class RetryStrategy<I> implements Strategy<I> {
      */
     public RetryStrategy(RetryPolicy policy, RetryBudget budget, Strategy<I> delegate, Facilities<I> facilities,
             RetryListener listener) {
+        this(policy, budget, null, delegate, facilities, listener);
+    }
+
+    /**
+     * @param policy what to do
+     * @param budget the retry budget the retries spend, or {@code null}
+     * @param alsoFunded another budget each call counts a first attempt of, once however many
+     *                   attempts it makes (the budget of a {@code @Hedge} inside), or {@code null}
+     * @param delegate the strategy inside this one
+     * @param facilities the clock that times the delays and starts async retries, the invoker that
+     *                   carries the caller's context to them, where async calls register
+     * @param listener told about every retry, and every retry the budget had no room for
+     */
+    public RetryStrategy(RetryPolicy policy, RetryBudget budget, RetryBudget alsoFunded, Strategy<I> delegate,
+            Facilities<I> facilities, RetryListener listener) {
         this.policy = policy;
         this.budget = budget;
+        this.alsoFunded = alsoFunded == budget ? null : alsoFunded;
         this.delegate = delegate;
         this.facilities = facilities;
         this.listener = listener;
@@ -60,9 +77,7 @@ public final class RetryStrategy<I> implements Strategy<I> {
 
     @Override
     public Object call(I invocation) throws Throwable {
-        if (budget != null) {
-            budget.firstAttempt();
-        }
+        fund();
         long start = policy.maxDuration() == null ? 0 : facilities.clock().nanoTime();
         EarlierFailures earlier = null;
         for (int attempt = 1; ; attempt++) {
@@ -99,10 +114,17 @@ public final class RetryStrategy<I> implements Strategy<I> {
 
     @Override
     public CompletableFuture<Object> callAsync(I invocation) {
+        fund();
+        return new AsyncRetry<>(this, invocation).start();
+    }
+
+    private void fund() {
         if (budget != null) {
             budget.firstAttempt();
         }
-        return new AsyncRetry<>(this, invocation).start();
+        if (alsoFunded != null) {
+            alsoFunded.firstAttempt();
+        }
     }
 
     /** @return the delay before the next attempt, or {@link RetryPolicy#STOP}: the policy's, if the budget has room */

@@ -4,7 +4,15 @@ import dev.sturdy.runtime.bulkhead.Bulkhead;
 import dev.sturdy.runtime.bulkhead.BulkheadListener;
 import dev.sturdy.runtime.bulkhead.BulkheadPolicy;
 import dev.sturdy.runtime.bulkhead.BulkheadStrategy;
+import dev.sturdy.runtime.circuit.CircuitBreaker;
+import dev.sturdy.runtime.circuit.CircuitBreakerPolicy;
+import dev.sturdy.runtime.circuit.CircuitBreakerStrategy;
+import dev.sturdy.runtime.circuit.CircuitState;
+import dev.sturdy.runtime.core.ExceptionMatcher;
+import dev.sturdy.runtime.core.Facilities;
 import dev.sturdy.runtime.core.InFlight;
+import dev.sturdy.runtime.core.Invoker;
+import dev.sturdy.runtime.core.Sentinel;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.retry.RetryBudget;
 import dev.sturdy.runtime.testing.TestInvocation;
@@ -24,6 +32,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -116,15 +126,7 @@ class HedgeStrategyTest {
         HedgeStrategy<TestInvocation> hedge = hedge(1);
         CompletableFuture<Object> result = new CompletableFuture<>();
         CompletableFuture<Boolean> flagAfter = new CompletableFuture<>();
-        Thread caller = new Thread(() -> {
-            try {
-                result.complete(hedge.call(call));
-            } catch (Throwable failure) {
-                result.completeExceptionally(failure);
-            }
-            flagAfter.complete(Thread.currentThread().isInterrupted());
-        });
-        caller.start();
+        callOnNewThread(hedge, call, result, flagAfter);
         assertThat(firstWaiting.await(WAIT, TimeUnit.SECONDS)).isTrue();
 
         clock.awaitPendingTimers(1, Duration.ofSeconds(WAIT));
@@ -288,6 +290,122 @@ class HedgeStrategyTest {
         attempts.forEach(attempt -> attempt.complete("done"));
         assertThat(first).isCompletedWithValue("done");
         assertThat(second).isCompletedWithValue("done");
+    }
+
+    /** Calls on a new thread, which completes {@code result} and then {@code flagAfter} with its interrupt flag. */
+    private static Thread callOnNewThread(HedgeStrategy<TestInvocation> hedge, TestInvocation call,
+            CompletableFuture<Object> result, CompletableFuture<Boolean> flagAfter) {
+        Thread caller = new Thread(() -> {
+            try {
+                result.complete(hedge.call(call));
+            } catch (Throwable failure) {
+                result.completeExceptionally(failure);
+            }
+            flagAfter.complete(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        return caller;
+    }
+
+    /** Runs {@code call} on a new thread whose first attempt blocks until interrupted; returns the call's result. */
+    private CompletableFuture<Object> slowFirstOnAnotherThread(HedgeStrategy<TestInvocation> hedge, CountDownLatch entered,
+            CompletableFuture<Boolean> flagAfter) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        TestInvocation call = new TestInvocation(attempt -> {
+            if (attempt == 1) {
+                entered.countDown();
+                new CountDownLatch(1).await();
+            }
+            return "hedge";
+        });
+        callOnNewThread(hedge, call, result, flagAfter);
+        return result;
+    }
+
+    @Test
+    void aLosingSyncAttemptIsNotAFailureForTheBreakerInsideIt() throws Exception {
+        CircuitBreaker breaker = new CircuitBreaker(new CircuitBreakerPolicy("Prices#quote", 2, 0.5, Duration.ofMinutes(1), 1,
+                new ExceptionMatcher(List.of(Throwable.class), List.of()), null), clock, (name, from, to) -> { });
+        HedgeStrategy<TestInvocation> hedge = hedge(1, null, new CircuitBreakerStrategy<>(breaker, TestInvoker.sentinel()));
+
+        for (int call = 0; call < 3; call++) {
+            CountDownLatch entered = new CountDownLatch(1);
+            CompletableFuture<Boolean> flagAfter = new CompletableFuture<>();
+            CompletableFuture<Object> result = slowFirstOnAnotherThread(hedge, entered, flagAfter);
+            assertThat(entered.await(WAIT, TimeUnit.SECONDS)).isTrue();
+            clock.awaitPendingTimers(1, Duration.ofSeconds(WAIT));
+            clock.advance(DELAY);
+            assertThat(result.get(WAIT, TimeUnit.SECONDS)).isEqualTo("hedge");
+            assertThat(flagAfter.get(WAIT, TimeUnit.SECONDS)).isFalse();
+        }
+
+        assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
+        assertThat(breaker.window()).as("calls and failures in the window: only the winners").containsExactly(2, 0);
+    }
+
+    @Test
+    void anInterruptFromSomeoneElseStaysOnTheCallersThread() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        AtomicBoolean release = new AtomicBoolean();
+        TestInvocation call = new TestInvocation(attempt -> {
+            if (attempt == 1) {
+                entered.countDown();
+                while (!release.get()) {
+                    Thread.onSpinWait(); // ignores interrupts
+                }
+                return "first";
+            }
+            return "hedge";
+        });
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        CompletableFuture<Boolean> flagAfter = new CompletableFuture<>();
+        Thread caller = callOnNewThread(hedge(1), call, result, flagAfter);
+        assertThat(entered.await(WAIT, TimeUnit.SECONDS)).isTrue();
+        caller.interrupt(); // the caller's owner cancels it
+
+        clock.awaitPendingTimers(1, Duration.ofSeconds(WAIT));
+        clock.advance(DELAY);
+        release.set(true);
+
+        assertThat(result.get(WAIT, TimeUnit.SECONDS)).isIn("first", "hedge");
+        assertThat(flagAfter.get(WAIT, TimeUnit.SECONDS)).as("the owner's interrupt is kept").isTrue();
+    }
+
+    @Test
+    void aHedgeThatFailsToStartEndsAsAFailedAttempt() {
+        Invoker<TestInvocation> refusing = new Invoker<>() {
+            @Override
+            public Object proceed(TestInvocation invocation) throws Throwable {
+                return TestInvoker.INSTANCE.proceed(invocation);
+            }
+
+            @Override
+            public TestInvocation detach(TestInvocation invocation, Object[] arguments) {
+                throw new IllegalStateException("cannot detach");
+            }
+
+            @Override
+            public Object[] arguments(TestInvocation invocation) {
+                return TestInvoker.INSTANCE.arguments(invocation);
+            }
+
+            @Override
+            public UnaryOperator<Runnable> captureContext() {
+                return UnaryOperator.identity();
+            }
+        };
+        HedgeStrategy<TestInvocation> hedge = new HedgeStrategy<>(new HedgePolicy("Prices#quote", DELAY, 1), null, true,
+                new Sentinel<>(refusing, "Prices#quote"), new Facilities<>(refusing, clock, inFlight, workers), listener);
+        List<CompletableFuture<Object>> attempts = new CopyOnWriteArrayList<>();
+        CompletableFuture<Object> result = hedge.callAsync(pending(attempts));
+        clock.advance(DELAY);
+
+        attempts.get(0).completeExceptionally(new IOException("first failed"));
+
+        assertThatThrownBy(result::join).hasCauseInstanceOf(IOException.class)
+                .satisfies(thrown -> assertThat(thrown.getCause().getSuppressed()).extracting(Throwable::getMessage)
+                        .containsExactly("cannot detach"));
+        assertThat(inFlight.size()).isZero();
     }
 
     @Test

@@ -277,18 +277,21 @@ public final class ChainFactory {
         }
         Optional<AnnotationAttributes> retry = annotations.find(Retry.class);
         RetryBudget retryBudget = retry.map(retryBudgets::of).orElse(null);
+        RetryBudget hedgeBudget = null;
         Optional<AnnotationAttributes> hedge = annotations.find(Hedge.class);
         if (hedge.isPresent()) {
             if (shape == ResultShape.STREAM || shape == ResultShape.SUSPEND) {
                 throw new ConfigurationException(Diagnostics.hedgeReturnType(name.location(), shape == ResultShape.SUSPEND
                         ? "suspend" : method.getReturnType().getType().getSimpleName()));
             }
-            RetryBudget hedgeBudget = retryBudgets.of(hedge.get());
-            chain = new HedgeStrategy<>(PolicyReader.hedge(hedge.get()), hedgeBudget, hedgeBudget != retryBudget, chain,
-                    facilities, observer);
+            hedgeBudget = retryBudgets.of(hedge.get());
+            // under a retry, each call funds the hedges' budget once, not once per attempt
+            chain = new HedgeStrategy<>(PolicyReader.hedge(hedge.get()), hedgeBudget, retry.isEmpty(), chain, facilities,
+                    observer);
         }
         if (retry.isPresent()) {
-            chain = new RetryStrategy<>(PolicyReader.retry(retry.get()), retryBudget, chain, facilities, observer);
+            chain = new RetryStrategy<>(PolicyReader.retry(retry.get()), retryBudget, hedgeBudget, chain, facilities,
+                    observer);
         }
         Optional<AnnotationAttributes> fanout = annotations.find(Fanout.class);
         if (fanout.isPresent()) {

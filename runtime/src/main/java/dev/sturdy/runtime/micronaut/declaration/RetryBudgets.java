@@ -51,7 +51,7 @@ final class RetryBudgets {
                     + " min-per-second; setting one of them is enough, e.g. sturdy.retry-budgets." + name + ".ratio: 0.1)"));
         }
         // a budget's values belong to no one method: messages about them name the budget
-        String budget = "@Retry(budget = \"" + name + "\")";
+        String budget = "@" + spender.simpleName() + "(budget = \"" + name + "\")";
         try {
             return budgets.computeIfAbsent(name, n -> new RetryBudget(n, number(n, "ratio", budget, DEFAULT_RATIO),
                     duration(n, budget), number(n, "min-per-second", budget, DEFAULT_MIN_PER_SECOND), clock));

@@ -47,6 +47,8 @@ final class HedgeRun<I> {
     private boolean callerInterrupted;
     private Cancellable timer;
     private Runnable forget;
+    /** When the next hedge is due, for a strategy that starts hedges by ticks; written before the run is queued. */
+    private long hedgeAt;
 
     /** An attempt's future, and, for a sync one, its mark. */
     private record Attempt(Future<?> future, Cancellation mark) {
@@ -82,6 +84,14 @@ final class HedgeRun<I> {
         synchronized (this) {
             caller = null;
             interruptedByRun = callerInterrupted;
+            if (started == 1 && !over()) {
+                // no hedge started: the call is this attempt's, and the hedge due later will see it decided
+                decided = true;
+                if (failure != null) {
+                    throw failure;
+                }
+                return value;
+            }
         }
         if (interruptedByRun) {
             // the run cancelled this attempt; the call's result is another attempt's
@@ -102,24 +112,51 @@ final class HedgeRun<I> {
 
     /** Starts the first attempt; the result completes however the attempts end. */
     CompletableFuture<Object> runAsync() {
+        // the caller may cancel the result at any time
+        result.whenComplete((value, failure) -> finish());
         start();
         launch(invocation, 0);
         return result;
     }
 
     private void start() {
-        result.whenComplete((value, failure) -> finish());
         Cancellable firstTimer = schedule();
-        synchronized (this) {
-            // with a tiny delay the first hedge may have started, and scheduled the next, already
-            if (timer == null) {
-                timer = firstTimer;
+        if (firstTimer != null) {
+            synchronized (this) {
+                // with a tiny delay the first hedge may have started, and scheduled the next, already
+                if (timer == null) {
+                    timer = firstTimer;
+                }
             }
         }
     }
 
+    /** @return the timer of the next hedge, or {@code null} when the strategy starts it by ticks */
     private Cancellable schedule() {
-        return strategy.facilities().clock().schedule(callerContext.apply(this::hedge), strategy.delayNanos());
+        return strategy.hedgeLater(this);
+    }
+
+    /** @return starts the next hedge, in the caller's context */
+    Runnable hedgeInCallersContext() {
+        return callerContext.apply(this::hedge);
+    }
+
+    long hedgeAt() {
+        return hedgeAt;
+    }
+
+    void hedgeAt(long nanos) {
+        hedgeAt = nanos;
+    }
+
+    /** Its next hedge is due by the clock's ticks: started at once, off the clock's thread, unless the call is decided. */
+    void hedgeDue() {
+        synchronized (this) {
+            if (over()) {
+                return;
+            }
+        }
+        strategy.facilities().clock().schedule(hedgeInCallersContext(), 0);
     }
 
     /** The timer: starts one more attempt, and schedules the next, unless the call is decided or the budget is spent. */
@@ -144,17 +181,23 @@ final class HedgeRun<I> {
         try {
             if (more) {
                 Cancellable next = schedule();
-                synchronized (this) {
-                    if (!over()) {
-                        timer = next;
-                        next = null;
-                    }
-                }
                 if (next != null) {
-                    next.cancel();
+                    synchronized (this) {
+                        if (!over()) {
+                            timer = next;
+                            next = null;
+                        }
+                    }
+                    if (next != null) {
+                        next.cancel();
+                    }
                 }
             }
             if (attempt == 1) {
+                if (sync) {
+                    // from the first hedge on, a sync call's result may be decided away from the caller's thread
+                    result.whenComplete((value, failure) -> finish());
+                }
                 // only a call with hedges has work of its own for shutting down to end
                 Runnable forgetting = strategy.facilities().inFlight().register(() -> result.completeExceptionally(
                         Futures.shuttingDown(method)));

@@ -5,7 +5,11 @@ import dev.sturdy.runtime.core.PolicyValues;
 import dev.sturdy.runtime.core.Strategy;
 import dev.sturdy.runtime.retry.RetryBudget;
 
+import dev.sturdy.runtime.time.Cancellable;
+
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Applies a {@link HedgePolicy}: each call is a {@link HedgeRun}, which starts the first attempt at
@@ -26,6 +30,10 @@ public final class HedgeStrategy<I> implements Strategy<I> {
     private final Facilities<I> facilities;
     private final HedgeListener listener;
     private final long delayNanos;
+    /** Whether hedges start by the clock's ticks (no timer per call), rather than by a timer each. */
+    private final boolean byTicks;
+    /** Calls waiting for their next hedge, in the order it is due (the delay is the same for all). */
+    private final Queue<HedgeRun<I>> waiting = new ConcurrentLinkedQueue<>();
 
     /**
      * @param policy what to do
@@ -46,6 +54,11 @@ public final class HedgeStrategy<I> implements Strategy<I> {
         this.facilities = facilities;
         this.listener = listener;
         this.delayNanos = PolicyValues.saturatedNanos(policy.delay());
+        long tick = facilities.clock().tickNanos();
+        this.byTicks = delayNanos > 0 && delayNanos >= 2 * tick;
+        if (byTicks) {
+            facilities.clock().everyTick(this::startDue);
+        }
     }
 
     @Override
@@ -62,6 +75,35 @@ public final class HedgeStrategy<I> implements Strategy<I> {
             budget.firstAttempt();
         }
         return new HedgeRun<>(this, invocation, false).runAsync();
+    }
+
+    /**
+     * Has {@code run}'s next hedge start {@code delay} from now: by the clock's ticks when the delay
+     * spans two ticks or more (a queue entry per call, no timer: it starts within a tick after the
+     * delay), else by a timer of its own.
+     *
+     * @return the timer to cancel once the call is decided, or {@code null}
+     */
+    Cancellable hedgeLater(HedgeRun<I> run) {
+        if (!byTicks) {
+            return facilities.clock().schedule(run.hedgeInCallersContext(), delayNanos);
+        }
+        // read exactly, and started by the first tick after it: a ticked reading would lag by up
+        // to a tick, and a hedge started a tick early or late is that much load or tail
+        run.hedgeAt(facilities.clock().nanoTime() + delayNanos);
+        facilities.clock().tickedNanoTime(); // keeps the clock ticking while calls wait
+        waiting.add(run);
+        return null;
+    }
+
+    /** Every tick: starts the hedges that are due, off the clock's thread. */
+    private synchronized boolean startDue() {
+        long now = facilities.clock().nanoTime();
+        for (HedgeRun<I> run = waiting.peek(); run != null && run.hedgeAt() - now <= 0; run = waiting.peek()) {
+            waiting.poll();
+            run.hedgeDue();
+        }
+        return !waiting.isEmpty();
     }
 
     /** @return whether the budget lets one more hedge start; tells the listener when it does not */

@@ -45,7 +45,8 @@ public final class ManualClock implements SturdyClock {
     }
 
     /**
-     * Moves time forward by {@code duration}, running the timers that fall due on this thread.
+     * Moves time forward by {@code duration}, running the timers that fall due on this thread, then
+     * the {@link #everyTick} checks, then any timer those checks scheduled to run by then.
      *
      * @param duration how far, at least 0
      */
@@ -111,20 +112,28 @@ public final class ManualClock implements SturdyClock {
         synchronized (this) {
             target = now + Math.max(0, nanos);
         }
-        while (true) {
-            Timer due;
-            synchronized (this) {
-                due = timers.peek();
-                if (due == null || due.deadline - target > 0) {
-                    now = later(now, target);
-                    break;
+        boolean dueAgain = true;
+        while (dueAgain) {
+            while (true) {
+                Timer due;
+                synchronized (this) {
+                    due = timers.peek();
+                    if (due == null || due.deadline - target > 0) {
+                        now = later(now, target);
+                        break;
+                    }
+                    timers.poll();
+                    now = later(now, due.deadline);
                 }
-                timers.poll();
-                now = later(now, due.deadline);
+                due.task.run();
             }
-            due.task.run();
+            checks.forEach(BooleanSupplier::getAsBoolean);
+            // what a check started at once runs within this advance too
+            synchronized (this) {
+                Timer due = timers.peek();
+                dueAgain = due != null && due.deadline - target <= 0;
+            }
         }
-        checks.forEach(BooleanSupplier::getAsBoolean);
     }
 
     /** @return the later of two readings, compared as {@code System.nanoTime()} readings are: by their difference */

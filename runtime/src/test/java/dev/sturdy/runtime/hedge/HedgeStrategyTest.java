@@ -84,6 +84,13 @@ class HedgeStrategyTest {
         return hedge(maxHedges, null, TestInvoker.sentinel());
     }
 
+    /** Asserts that no hedge starts however long the clock runs on. */
+    private void assertNothingStartsLater() {
+        List<String> before = List.copyOf(heard);
+        clock.advance(DELAY.multipliedBy(10));
+        assertThat(heard).isEqualTo(before);
+    }
+
     /** @return a call whose every attempt is a future that stays pending, added to {@code attempts} */
     private static TestInvocation pending(List<CompletableFuture<Object>> attempts) {
         return new TestInvocation(attempt -> {
@@ -102,7 +109,7 @@ class HedgeStrategyTest {
                 .isCompletedWithValue("async");
 
         assertThat(call.attempts()).isEqualTo(1);
-        assertThat(clock.pendingTimers()).isZero();
+        assertNothingStartsLater();
         assertThat(heard).isEmpty();
     }
 
@@ -129,14 +136,13 @@ class HedgeStrategyTest {
         callOnNewThread(hedge, call, result, flagAfter);
         assertThat(firstWaiting.await(WAIT, TimeUnit.SECONDS)).isTrue();
 
-        clock.awaitPendingTimers(1, Duration.ofSeconds(WAIT));
         clock.advance(DELAY);
 
         assertThat(result.get(WAIT, TimeUnit.SECONDS)).isEqualTo("hedge 2");
         assertThat(firstInterrupted.get(WAIT, TimeUnit.SECONDS)).isTrue();
         assertThat(flagAfter.get(WAIT, TimeUnit.SECONDS)).as("caller's interrupt flag after the call").isFalse();
         assertThat(heard).containsExactly("hedged 2", "won 2");
-        assertThat(clock.pendingTimers()).isZero();
+        assertNothingStartsLater();
     }
 
     @Test
@@ -196,7 +202,7 @@ class HedgeStrategyTest {
 
         assertThatThrownBy(() -> hedge(1).call(call)).isSameAs(failure);
         assertThat(failure.getSuppressed()).isEmpty();
-        assertThat(clock.pendingTimers()).isZero();
+        assertNothingStartsLater();
         assertThat(call.attempts()).isEqualTo(1);
     }
 
@@ -223,6 +229,24 @@ class HedgeStrategyTest {
     }
 
     @Test
+    void aDelayOfZeroStartsEveryHedgeAtOnceOnTimers() {
+        List<CompletableFuture<Object>> attempts = new CopyOnWriteArrayList<>();
+        HedgeStrategy<TestInvocation> atOnce = new HedgeStrategy<>(new HedgePolicy("Prices#quote", Duration.ZERO, 2), null,
+                true, TestInvoker.sentinel(), TestInvoker.facilities(clock, inFlight, workers), listener);
+
+        CompletableFuture<Object> result = atOnce.callAsync(pending(attempts));
+        assertThat(clock.pendingTimers()).isEqualTo(1);
+        clock.advance(Duration.ZERO);
+
+        assertThat(attempts).hasSize(3);
+        attempts.get(2).complete("third");
+        assertThat(result).isCompletedWithValue("third");
+        assertThat(attempts.get(0)).isCancelled();
+        assertThat(attempts.get(1)).isCancelled();
+        assertThat(clock.pendingTimers()).isZero();
+    }
+
+    @Test
     void cancellingTheCallersFutureCancelsEveryAttemptAndThePendingHedge() {
         List<CompletableFuture<Object>> attempts = new CopyOnWriteArrayList<>();
         TestInvocation call = pending(attempts);
@@ -232,7 +256,7 @@ class HedgeStrategyTest {
         result.cancel(true);
 
         assertThat(attempts).hasSize(2).allSatisfy(attempt -> assertThat(attempt).isCancelled());
-        assertThat(clock.pendingTimers()).isZero();
+        assertNothingStartsLater();
         assertThat(inFlight.size()).isZero();
     }
 
@@ -333,8 +357,7 @@ class HedgeStrategyTest {
             CompletableFuture<Boolean> flagAfter = new CompletableFuture<>();
             CompletableFuture<Object> result = slowFirstOnAnotherThread(hedge, entered, flagAfter);
             assertThat(entered.await(WAIT, TimeUnit.SECONDS)).isTrue();
-            clock.awaitPendingTimers(1, Duration.ofSeconds(WAIT));
-            clock.advance(DELAY);
+                clock.advance(DELAY);
             assertThat(result.get(WAIT, TimeUnit.SECONDS)).isEqualTo("hedge");
             assertThat(flagAfter.get(WAIT, TimeUnit.SECONDS)).isFalse();
         }
@@ -363,7 +386,6 @@ class HedgeStrategyTest {
         assertThat(entered.await(WAIT, TimeUnit.SECONDS)).isTrue();
         caller.interrupt(); // the caller's owner cancels it
 
-        clock.awaitPendingTimers(1, Duration.ofSeconds(WAIT));
         clock.advance(DELAY);
         release.set(true);
 

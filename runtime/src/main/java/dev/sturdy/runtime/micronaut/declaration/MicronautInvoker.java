@@ -15,11 +15,13 @@ import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.inject.ExecutableMethod;
 import io.micronaut.inject.qualifiers.Qualifiers;
+import org.slf4j.MDC;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -69,9 +71,15 @@ final class MicronautInvoker implements Invoker<MethodInvocationContext<Object, 
         return invocation.getParameterValues();
     }
 
+    /**
+     * Reads the caller's propagated context and logging MDC now, and puts them together only when
+     * a task is wrapped: many captures (a hedge's, for one) are never used.
+     */
     @Override
     public UnaryOperator<Runnable> captureContext() {
-        return PropagatedContext.getOrEmpty().plus(new MdcPropagationContext())::wrap;
+        PropagatedContext context = PropagatedContext.getOrEmpty();
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        return task -> context.plus(new MdcPropagationContext(mdc)).wrap(task);
     }
 
     /** The interceptors of the method, in the order its proxy runs them (around, then introduction). */

@@ -25,10 +25,7 @@ import java.lang.invoke.VarHandle;
  *
  * @see RateLimitStrategy
  */
-public final class RateLimiter {
-
-    /** Returned by {@link #reserve()} when no token comes within {@code maxWait}. */
-    static final long REJECTED = -1;
+public final class RateLimiter implements TokenBucket {
 
     private static final VarHandle EMPTY_AT;
 
@@ -72,6 +69,7 @@ public final class RateLimiter {
     /**
      * @return the policy this limiter was built from
      */
+    @Override
     public RateLimitPolicy policy() {
         return policy;
     }
@@ -90,7 +88,8 @@ public final class RateLimiter {
      *
      * @return how long the caller must wait before using its token (0 to go now), or {@link #REJECTED}
      */
-    long reserve() {
+    @Override
+    public long reserve() {
         long now = clock.tickedNanoTime();
         if (batch > 1 && spendLeased(now)) {
             return 0;
@@ -148,8 +147,8 @@ public final class RateLimiter {
         long expiresAt;
     }
 
-    /** @return the exception for a call that got no token in time */
-    RateLimitExceededException exceeded() {
+    @Override
+    public RateLimitExceededException exceeded() {
         return new RateLimitExceededException("rate limit " + policy.name() + " (" + policy.permits() + " per "
                 + PolicyValues.format(policy.period()) + ") had no token within " + PolicyValues.format(policy.maxWait()));
     }

@@ -3,6 +3,7 @@ package dev.sturdy.runtime.micronaut.declaration;
 import dev.sturdy.runtime.micronaut.beans.ChaosSwitches;
 import dev.sturdy.runtime.micronaut.beans.FanoutExecutor;
 import dev.sturdy.runtime.micronaut.beans.PolicyKey;
+import dev.sturdy.runtime.micronaut.beans.PolicyStore;
 import dev.sturdy.runtime.micronaut.beans.PolicyStates;
 import dev.sturdy.runtime.micronaut.beans.SturdyBeans;
 import dev.sturdy.runtime.micronaut.config.SturdySettings;
@@ -102,15 +103,17 @@ public final class ChainFactory {
     private final BeanContext beanContext;
     private final ConversionService conversions;
     private final ChaosSwitches chaos;
+    private final PolicyStores stores;
     private final AtomicLong chainsBuilt = new AtomicLong();
 
     ChainFactory(SturdyClock clock, Watchdog watchdog, @Named(SturdyBeans.EXECUTOR) ExecutorService executor,
             Environment environment,
                  PolicyStates shared, InFlight inFlight, FanoutExecutor fanoutExecutor, SturdySettings settings,
                          AllObservers observers,
-                 BeanContext beanContext, ConversionService conversions, ChaosSwitches chaos) {
+                 BeanContext beanContext, ConversionService conversions, ChaosSwitches chaos, List<PolicyStore> stores) {
         this.beanContext = beanContext;
         this.chaos = chaos;
+        this.stores = new PolicyStores(settings, stores);
         this.conversions = conversions;
         this.clock = clock;
         this.watchdog = watchdog;
@@ -267,8 +270,8 @@ public final class ChainFactory {
         Optional<AnnotationAttributes> rateLimit = annotations.find(RateLimit.class);
         if (rateLimit.isPresent()) {
             PolicyKey key = rateLimit.get().key();
-            chain = new RateLimitStrategy<>(shared.rateLimiter(key, PolicyReader.rateLimit(rateLimit.get(), key)), chain,
-                    facilities, observer);
+            chain = new RateLimitStrategy<>(stores.rateLimit(rateLimit.get(), shared.rateLimiter(key,
+                    PolicyReader.rateLimit(rateLimit.get(), key))), chain, facilities, observer);
         }
         Optional<AnnotationAttributes> breaker = annotations.find(CircuitBreaker.class);
         if (breaker.isPresent()) {

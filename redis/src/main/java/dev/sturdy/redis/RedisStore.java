@@ -1,0 +1,187 @@
+package dev.sturdy.redis;
+
+import dev.sturdy.runtime.micronaut.beans.PolicyStore;
+import dev.sturdy.runtime.ratelimit.RateLimiter;
+import dev.sturdy.runtime.ratelimit.TokenBucket;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.micronaut.configuration.lettuce.AbstractRedisConfiguration;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code redis} store: a client and connection of its own to the Redis that Micronaut Redis
+ * is configured with ({@code redis.uri}), made when the first shared policy is built, and the
+ * scripts shared policies run there. Its own, because it must not queue commands while Redis is
+ * away and replay them when it returns (Lettuce's default: a replayed script would take tokens for
+ * calls long answered), and must reconnect as soon as Redis is back rather than after Lettuce's
+ * back-off: commands fail at once while disconnected, and a probe reconnects. Thread-safe.
+ */
+@Singleton
+final class RedisStore implements PolicyStore, AutoCloseable {
+
+    /** How long start-up waits for the first connection before it starts in an outage. */
+    private static final Duration FIRST_CONNECTION = Duration.ofSeconds(2);
+
+    private final BeanProvider<AbstractRedisConfiguration> configuration;
+    private RedisClient client;
+    private final List<FailureCounter> counters;
+    private final RedisSettings settings;
+    private final String problem;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private Outage outage;
+    private CompletableFuture<StatefulRedisConnection<String, String>> connection;
+
+    RedisStore(BeanProvider<AbstractRedisConfiguration> configuration, List<FailureCounter> counters,
+            Environment environment) {
+        this.configuration = configuration;
+        this.counters = counters;
+        RedisSettings read = null;
+        String invalid = null;
+        try {
+            read = RedisSettings.of(environment);
+        } catch (IllegalArgumentException bad) {
+            invalid = bad.getMessage();
+        }
+        this.settings = read;
+        this.problem = invalid;
+    }
+
+    @Override
+    public String name() {
+        return "redis";
+    }
+
+    /** @return an invalid {@code sturdy.redis.*} value, or {@code null}: start-up fails on it even when no policy is shared */
+    String invalidSettings() {
+        return problem;
+    }
+
+    @Override
+    public String unavailable() {
+        if (problem != null) {
+            return problem;
+        }
+        if (!configuration.isPresent()) {
+            return "Micronaut Redis is not configured: set redis.uri (e.g. redis://localhost:6379)";
+        }
+        return null;
+    }
+
+    @Override
+    public TokenBucket rateLimit(RateLimiter local) {
+        return buckets.computeIfAbsent(local.policy().name(), name -> new RedisTokenBucket(this, local,
+                settings.keyPrefix() + "rate-limit:" + name));
+    }
+
+    /** @return whether a shared policy uses the store */
+    boolean inUse() {
+        return !buckets.isEmpty();
+    }
+
+    RedisSettings settings() {
+        return settings;
+    }
+
+    synchronized Outage outage() {
+        if (outage == null) {
+            outage = new Outage(settings.onFailure(), counters);
+            connect();
+            try {
+                connection.get(FIRST_CONNECTION.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception notYet) {
+                outage.failed(notYet);
+            }
+        }
+        return outage;
+    }
+
+    /**
+     * Runs a script by its digest, loading it when Redis does not know it (it restarted, say).
+     *
+     * @return its integer result, to come
+     */
+    CompletableFuture<Long> eval(Script script, String[] keys, String... arguments) {
+        return connection().thenCompose(redis -> redis.async().<Long>evalsha(script.sha(), ScriptOutputType.INTEGER, keys,
+                        arguments).toCompletableFuture()
+                .exceptionallyCompose(failure -> failure instanceof RedisNoScriptException
+                        || failure.getCause() instanceof RedisNoScriptException
+                        ? redis.async().<Long>eval(script.text(), ScriptOutputType.INTEGER, keys, arguments).toCompletableFuture()
+                        : CompletableFuture.failedFuture(failure)));
+    }
+
+    /** @return a {@code PING}'s answer, to come: how a call probes Redis while it is away, taking nothing */
+    CompletableFuture<String> ping() {
+        return connection().thenCompose(redis -> redis.async().ping().toCompletableFuture());
+    }
+
+    /**
+     * The connection; a new one when the last attempt failed or the connection was lost: Lettuce
+     * would reconnect a lost one by itself, but backs off up to 30 seconds between attempts, and
+     * shared state must resume as soon as Redis is back (a call asks only once per probe period
+     * while Redis is away).
+     */
+    private synchronized CompletableFuture<StatefulRedisConnection<String, String>> connection() {
+        if (connection == null || connection.isCompletedExceptionally()) {
+            connect();
+        } else if (connection.isDone() && !connection.join().isOpen()) {
+            connection.join().closeAsync();
+            connect();
+        }
+        return connection;
+    }
+
+    private void connect() {
+        AbstractRedisConfiguration config = configuration.get();
+        RedisURI uri = config.getUri().orElse(config);
+        if (client == null) {
+            client = RedisClient.create(uri);
+            client.setOptions(ClientOptions.builder().autoReconnect(false)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        }
+        connection = client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+    }
+
+    @PreDestroy
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            connection.thenAccept(StatefulRedisConnection::closeAsync);
+        }
+        if (client != null) {
+            client.shutdownAsync();
+        }
+    }
+
+    /** A Lua script and its SHA-1 digest, by which Redis runs a script it has loaded. */
+    record Script(String text, String sha) {
+
+        static Script of(String text) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+                return new Script(text, HexFormat.of().formatHex(digest));
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new ConfigurationException("SHA-1 is missing from this JVM", impossible);
+            }
+        }
+    }
+}

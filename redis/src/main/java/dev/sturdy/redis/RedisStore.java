@@ -48,8 +48,8 @@ final class RedisStore implements PolicyStore, AutoCloseable {
     private final RedisSettings settings;
     private final String problem;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
-    private Outage outage;
-    private CompletableFuture<StatefulRedisConnection<String, String>> connection;
+    private volatile Outage outage;
+    private volatile CompletableFuture<StatefulRedisConnection<String, String>> connection;
 
     RedisStore(BeanProvider<AbstractRedisConfiguration> configuration, List<FailureCounter> counters,
             Environment environment) {
@@ -102,15 +102,22 @@ final class RedisStore implements PolicyStore, AutoCloseable {
         return settings;
     }
 
-    synchronized Outage outage() {
+    Outage outage() {
+        Outage known = outage;
+        return known != null ? known : firstOutage();
+    }
+
+    /** Connects for the first shared call, waiting a little at start-up; starts in an outage if Redis does not answer. */
+    private synchronized Outage firstOutage() {
         if (outage == null) {
-            outage = new Outage(settings.onFailure(), counters);
+            Outage created = new Outage(settings.onFailure(), counters);
             connect();
             try {
                 connection.get(FIRST_CONNECTION.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception notYet) {
-                outage.failed(notYet);
+                created.failed(notYet);
             }
+            outage = created;
         }
         return outage;
     }
@@ -140,7 +147,15 @@ final class RedisStore implements PolicyStore, AutoCloseable {
      * shared state must resume as soon as Redis is back (a call asks only once per probe period
      * while Redis is away).
      */
-    private synchronized CompletableFuture<StatefulRedisConnection<String, String>> connection() {
+    private CompletableFuture<StatefulRedisConnection<String, String>> connection() {
+        CompletableFuture<StatefulRedisConnection<String, String>> current = connection;
+        if (current != null && current.isDone() && !current.isCompletedExceptionally() && current.join().isOpen()) {
+            return current;
+        }
+        return reconnect();
+    }
+
+    private synchronized CompletableFuture<StatefulRedisConnection<String, String>> reconnect() {
         if (connection == null || connection.isCompletedExceptionally()) {
             connect();
         } else if (connection.isDone() && !connection.join().isOpen()) {

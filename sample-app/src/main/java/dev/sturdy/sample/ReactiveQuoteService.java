@@ -2,6 +2,7 @@ package dev.sturdy.sample;
 
 import dev.sturdy.annotation.CircuitBreaker;
 import dev.sturdy.annotation.Fallback;
+import dev.sturdy.annotation.RateLimit;
 import dev.sturdy.annotation.Retry;
 import dev.sturdy.annotation.Timeout;
 import dev.sturdy.exception.TimeoutExceededException;
@@ -11,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Prices symbols through the HTTP {@link PriceClient}, without blocking a thread: the same policies
- * as {@link QuoteService}, on a {@code Mono}. Each subscription is one call; a retry subscribes to a
+ * as {@link QuoteService}, on a {@code Mono}, and the partner's quota of 5 calls a second (for all
+ * instances together in the {@code redis} environment). Each subscription is one call; a retry subscribes to a
  * fresh request; the timeout cancels the request in flight.
  */
 @Singleton
@@ -25,6 +27,7 @@ public class ReactiveQuoteService {
 
     @Retry(maxAttempts = 3, delay = "50ms", retryOn = {HttpClientException.class, TimeoutExceededException.class})
     @CircuitBreaker(name = "upstream", window = 20, failureRatio = 0.8, delay = "5s")
+    @RateLimit(name = "partner", permits = 5, period = "1s")
     @Timeout("${sample.quote.timeout:500ms}")
     @Fallback(method = "unavailable")
     public Mono<Quote> quote(String symbol) {

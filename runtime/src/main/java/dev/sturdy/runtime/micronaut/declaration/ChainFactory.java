@@ -275,6 +275,7 @@ public final class ChainFactory {
         }
         Optional<AnnotationAttributes> breaker = annotations.find(CircuitBreaker.class);
         if (breaker.isPresent()) {
+            stores.circuitBreaker(breaker.get());
             PolicyKey key = breaker.get().key();
             chain = new CircuitBreakerStrategy<>(shared.breaker(key, PolicyReader.circuitBreaker(breaker.get(), key)), chain);
         }

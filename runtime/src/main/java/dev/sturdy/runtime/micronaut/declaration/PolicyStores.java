@@ -38,6 +38,24 @@ final class PolicyStores {
         return store.isEmpty() ? local : store.get().rateLimit(local);
     }
 
+    /**
+     * @param breaker the {@code @CircuitBreaker} of a method
+     * @throws ConfigurationException when its name is configured with a store other than {@code local}:
+     *                                sharing a breaker's state is not built yet, and must not be silently ignored
+     */
+    void circuitBreaker(AnnotationAttributes breaker) {
+        if (breaker.name().isBlank()) {
+            return;
+        }
+        Optional<SturdySettings.Entry> configured = settings.forName(SturdySettings.NAMED_GROUPS.get("CircuitBreaker"),
+                breaker.name(), "store");
+        if (configured.isPresent() && !String.valueOf(configured.get().value()).strip().equals(LOCAL)) {
+            throw new ConfigurationException(Diagnostics.message("store", configured.get().key(), breaker.method().location(),
+                    "this version shares rate limits only; a circuit breaker's state stays this instance's own, so the"
+                            + " only value allowed is \"local\", but was \"" + configured.get().value() + "\""));
+        }
+    }
+
     private Optional<PolicyStore> store(AnnotationAttributes policy, String group) {
         if (policy.name().isBlank()) {
             return Optional.empty();

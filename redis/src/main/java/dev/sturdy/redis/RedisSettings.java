@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * @param timeout how long a call waits for Redis
  * @param onFailure what a call does when Redis does not answer in time
- * @param keyPrefix the prefix of every key, so that Sturdy never touches another application's keys
+ * @param keyPrefix the prefix of every key Sturdy writes, so that it never touches keys it did not write;
+ *                  applications that share a Redis and a prefix share the limits they name alike
  */
 record RedisSettings(Duration timeout, OnFailure onFailure, String keyPrefix) {
 

@@ -8,6 +8,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import io.micronaut.configuration.lettuce.AbstractRedisConfiguration;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code redis} store: a client and connection of its own to the Redis that Micronaut Redis
@@ -39,8 +39,8 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 final class RedisStore implements PolicyStore, AutoCloseable {
 
-    /** How long start-up waits for the first connection before it starts in an outage. */
-    private static final Duration FIRST_CONNECTION = Duration.ofSeconds(2);
+    /** How long an attempt to connect may take: a probe (every 200 ms) retries after it. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
     private final BeanProvider<AbstractRedisConfiguration> configuration;
     private RedisClient client;
@@ -49,6 +49,7 @@ final class RedisStore implements PolicyStore, AutoCloseable {
     private final String problem;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private volatile Outage outage;
+    private boolean closed;
     private volatile CompletableFuture<StatefulRedisConnection<String, String>> connection;
 
     RedisStore(BeanProvider<AbstractRedisConfiguration> configuration, List<FailureCounter> counters,
@@ -89,8 +90,29 @@ final class RedisStore implements PolicyStore, AutoCloseable {
 
     @Override
     public TokenBucket rateLimit(RateLimiter local) {
+        startOnce();
         return buckets.computeIfAbsent(local.policy().name(), name -> new RedisTokenBucket(this, local,
                 settings.keyPrefix() + "rate-limit:" + name));
+    }
+
+    /**
+     * Starts connecting, without waiting: by the first call the connection is usually there; if
+     * not, the call's timeout decides.
+     */
+    private synchronized void startOnce() {
+        if (outage == null) {
+            outage = new Outage(settings.onFailure(), counters);
+            connect();
+        }
+    }
+
+    /** Drops the connection, so that the next call connects afresh. */
+    synchronized void dropConnection() {
+        if (connection != null) {
+            CompletableFuture<StatefulRedisConnection<String, String>> dropped = connection;
+            connection = null;
+            dropped.thenAccept(StatefulRedisConnection::closeAsync);
+        }
     }
 
     /** @return whether a shared policy uses the store */
@@ -102,23 +124,8 @@ final class RedisStore implements PolicyStore, AutoCloseable {
         return settings;
     }
 
+    /** @return whether Redis is answering, as calls find it; made, and the connection started, with the first shared policy */
     Outage outage() {
-        Outage known = outage;
-        return known != null ? known : firstOutage();
-    }
-
-    /** Connects for the first shared call, waiting a little at start-up; starts in an outage if Redis does not answer. */
-    private synchronized Outage firstOutage() {
-        if (outage == null) {
-            Outage created = new Outage(settings.onFailure(), counters);
-            connect();
-            try {
-                connection.get(FIRST_CONNECTION.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception notYet) {
-                created.failed(notYet);
-            }
-            outage = created;
-        }
         return outage;
     }
 
@@ -156,6 +163,9 @@ final class RedisStore implements PolicyStore, AutoCloseable {
     }
 
     private synchronized CompletableFuture<StatefulRedisConnection<String, String>> reconnect() {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the application is shutting down"));
+        }
         if (connection == null || connection.isCompletedExceptionally()) {
             connect();
         } else if (connection.isDone() && !connection.join().isOpen()) {
@@ -170,8 +180,10 @@ final class RedisStore implements PolicyStore, AutoCloseable {
         RedisURI uri = config.getUri().orElse(config);
         if (client == null) {
             client = RedisClient.create(uri);
+            // a connection that hangs is dropped by its probe; keep-alive finds one that died without a word
             client.setOptions(ClientOptions.builder().autoReconnect(false)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .socketOptions(SocketOptions.builder().keepAlive(true).connectTimeout(CONNECT_TIMEOUT).build()).build());
         }
         connection = client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
     }
@@ -179,6 +191,7 @@ final class RedisStore implements PolicyStore, AutoCloseable {
     @PreDestroy
     @Override
     public synchronized void close() {
+        closed = true;
         if (connection != null) {
             connection.thenAccept(StatefulRedisConnection::closeAsync);
         }

@@ -1,11 +1,14 @@
 package dev.sturdy.redis;
 
 import dev.sturdy.exception.RateLimitExceededException;
+import dev.sturdy.runtime.core.Futures;
+import dev.sturdy.runtime.core.PolicyValues;
 import dev.sturdy.runtime.ratelimit.RateLimitPolicy;
 import dev.sturdy.runtime.ratelimit.RateLimiter;
 import dev.sturdy.runtime.ratelimit.TokenBucket;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,10 +56,12 @@ final class RedisTokenBucket implements TokenBucket {
         this.local = local;
         this.keys = new String[] {key};
         RateLimitPolicy policy = local.policy();
-        long intervalMicros = Math.max(1, policy.period().toNanos() / 1000 / policy.permits());
+        // whole microseconds, rounded up: a shared limit may admit a little less than permits, never more
+        long periodMicros = PolicyValues.saturatedNanos(policy.period()) / 1000;
+        long intervalMicros = Math.max(1, (periodMicros + policy.permits() - 1) / policy.permits());
         this.arguments = new String[] {Long.toString(intervalMicros), Integer.toString(policy.permits()),
-                Long.toString(Math.min(policy.maxWait().toNanos() / 1000, Long.MAX_VALUE / 4 / 1000))};
-        this.timeoutNanos = store.settings().timeout().toNanos();
+                Long.toString(PolicyValues.saturatedNanos(policy.maxWait()) / 1000)};
+        this.timeoutNanos = PolicyValues.saturatedNanos(store.settings().timeout());
     }
 
     @Override
@@ -70,20 +75,19 @@ final class RedisTokenBucket implements TokenBucket {
         if (outage.skip()) {
             return onFailure();
         }
+        boolean probing = outage.down();
         try {
-            if (outage.down()) {
-                // the probe: a call that timed out on a script may have taken a token, a PING takes nothing
+            if (probing) {
+                // the probe: a script that times out may yet take a token, a PING takes nothing
                 store.ping().get(timeoutNanos, TimeUnit.NANOSECONDS);
-                outage.succeeded();
             }
             long micros = store.eval(GCRA, keys, arguments).get(timeoutNanos, TimeUnit.NANOSECONDS);
             outage.succeeded();
             return waitNanos(micros);
         } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return onFailure();
-        } catch (ExecutionException | TimeoutException failed) {
-            outage.failed(failed instanceof ExecutionException ? failed.getCause() : failed);
+            throw Futures.interrupted("a token of rate limit " + local.policy().name() + " from Redis", interrupted);
+        } catch (ExecutionException | TimeoutException | RuntimeException failed) {
+            failed(outage, failed instanceof ExecutionException ? failed.getCause() : failed, probing);
             return onFailure();
         }
     }
@@ -94,15 +98,22 @@ final class RedisTokenBucket implements TokenBucket {
         if (outage.skip()) {
             return CompletableFuture.completedFuture(onFailure());
         }
-        CompletableFuture<Long> asked = outage.down()
-                ? store.ping().orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).thenCompose(pong -> {
-                    outage.succeeded();
-                    return store.eval(GCRA, keys, arguments);
-                })
-                : store.eval(GCRA, keys, arguments);
+        boolean probing = outage.down();
+        CompletableFuture<Long> asked;
+        try {
+            asked = probing
+                    ? store.ping().orTimeout(timeoutNanos, TimeUnit.NANOSECONDS)
+                            .thenCompose(pong -> store.eval(GCRA, keys, arguments))
+                    : store.eval(GCRA, keys, arguments);
+        } catch (RuntimeException failed) {
+            failed(outage, failed, probing);
+            return CompletableFuture.completedFuture(onFailure());
+        }
+        // quick and never blocking: this runs on the store's I/O thread, or the timeout's
         return asked.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).handle((micros, failure) -> {
             if (failure != null) {
-                outage.failed(failure instanceof ExecutionException || failure.getCause() != null ? failure.getCause() : failure);
+                failed(outage, failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                        : failure, probing);
                 return onFailure();
             }
             outage.succeeded();
@@ -113,6 +124,14 @@ final class RedisTokenBucket implements TokenBucket {
     @Override
     public RateLimitExceededException exceeded() {
         return local.exceeded();
+    }
+
+    /** A probe that timed out drops the connection: it may be a dead one that looks open (a host gone, an address moved). */
+    private void failed(Outage outage, Throwable why, boolean probing) {
+        outage.failed(why);
+        if (probing && why instanceof TimeoutException) {
+            store.dropConnection();
+        }
     }
 
     private static long waitNanos(long micros) {

@@ -2,6 +2,7 @@ package dev.sturdy.runtime.chaos;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 
 /**
@@ -62,6 +63,10 @@ public record ChaosPolicy(String method, double faultRate, Class<? extends Excep
     }
 
     private static Constructor<? extends Exception> constructor(Class<? extends Exception> exception) {
+        if (!Modifier.isPublic(exception.getModifiers()) || Modifier.isAbstract(exception.getModifiers())) {
+            throw new IllegalArgumentException("exception must be a public class that can be created, but "
+                    + exception.getName() + " is " + (Modifier.isAbstract(exception.getModifiers()) ? "abstract" : "not public"));
+        }
         try {
             return exception.getConstructor(String.class);
         } catch (NoSuchMethodException noMessage) {

@@ -23,15 +23,22 @@ public final class ChaosSwitch {
         return method;
     }
 
-    /** @return what to inject now, or {@code null} for nothing */
+    /** @return what to inject now, possibly nothing (see {@link #injecting()}), or {@code null} */
     public ChaosPolicy current() {
         return current;
     }
 
     /**
-     * @param policy what to inject from now on, or {@code null} (or a policy that injects nothing) to stop
+     * @param policy what to inject from now on, or {@code null} to stop; a policy that injects
+     *               nothing (rates of 0) stops it too, and keeps its values for the next change
      */
     public void set(ChaosPolicy policy) {
-        current = policy == null || policy.injectsNothing() ? null : policy;
+        current = policy;
+    }
+
+    /** @return whether calls are being failed or slowed now */
+    public boolean injecting() {
+        ChaosPolicy policy = current;
+        return policy != null && !policy.injectsNothing();
     }
 }

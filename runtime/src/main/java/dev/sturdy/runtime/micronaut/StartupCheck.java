@@ -76,7 +76,7 @@ final class StartupCheck implements ApplicationEventListener<StartupEvent>, Orde
             }
             return;
         }
-        List<String> injecting = chaos.all().entrySet().stream().filter(entry -> entry.getValue().current() != null)
+        List<String> injecting = chaos.all().entrySet().stream().filter(entry -> entry.getValue().injecting())
                 .map(Map.Entry::getKey).toList();
         LOG.warn("[sturdy:chaos-on] fault injection is enabled (sturdy.chaos.enabled: true); injecting now into {}; the "
                 + "/sturdy endpoint can change it", injecting.isEmpty() ? "no method" : injecting);

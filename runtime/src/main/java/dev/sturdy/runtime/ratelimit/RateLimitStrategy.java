@@ -90,24 +90,25 @@ public final class RateLimitStrategy<I> implements Strategy<I> {
                 pending.cancel();
             }
         });
+        // whatever the answer, the call goes on from a task of Sturdy's, in the caller's context: never on
+        // the store's I/O thread (a fallback or a listener there would hold up every other call's answer)
         asked.whenComplete((wait, failure) -> {
-            if (relay.result().isDone()) {
-                return;
-            }
-            if (failure != null) {
-                relay.result().completeExceptionally(Futures.unwrap(failure));
-            } else if (wait == TokenBucket.REJECTED) {
-                listener.limited(limiter.policy().name());
-                relay.result().completeExceptionally(limiter.exceeded());
-            } else {
-                timer.set(facilities.clock().schedule(callerContext.apply(() -> {
-                    if (!relay.result().isDone()) {
-                        relay.follow(Futures.started(() -> delegate.callAsync(invocation)));
-                    }
-                }), wait));
+            long delay = failure == null && wait != TokenBucket.REJECTED ? wait : 0;
+            timer.set(facilities.clock().schedule(callerContext.apply(() -> {
                 if (relay.result().isDone()) {
-                    timer.get().cancel();
+                    return;
                 }
+                if (failure != null) {
+                    relay.result().completeExceptionally(Futures.unwrap(failure));
+                } else if (wait == TokenBucket.REJECTED) {
+                    listener.limited(limiter.policy().name());
+                    relay.result().completeExceptionally(limiter.exceeded());
+                } else {
+                    relay.follow(Futures.started(() -> delegate.callAsync(invocation)));
+                }
+            }), delay));
+            if (relay.result().isDone()) {
+                timer.get().cancel();
             }
         });
         Runnable forget = facilities.inFlight().register(() -> relay.result().completeExceptionally(shuttingDown()));

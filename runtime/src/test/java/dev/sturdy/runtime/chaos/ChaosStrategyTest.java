@@ -108,19 +108,25 @@ class ChaosStrategyTest {
     void aPolicyThatInjectsNothingSwitchesOff() {
         chaos.set(new ChaosPolicy("Prices#quote", 0, RuntimeException.class, LATENCY, 0));
 
-        assertThat(chaos.current()).isNull();
+        assertThat(chaos.injecting()).isFalse();
     }
 
     @Test
     void valuesOutOfRangeAreRefused() {
+        assertThatThrownBy(() -> new ChaosPolicy("Prices#quote", 0, AbstractFault.class, Duration.ZERO, 0))
+                .hasMessageContaining("is abstract");
         assertThatThrownBy(() -> new ChaosPolicy("Prices#quote", 1.5, RuntimeException.class, Duration.ZERO, 0))
                 .hasMessage("fault-rate must be a number >= 0 and <= 1, but was 1.5");
         assertThatThrownBy(() -> new ChaosPolicy("Prices#quote", 0, NoUsableConstructor.class, Duration.ZERO, 0))
                 .hasMessageContaining("must have a public (String) or no-argument constructor");
     }
 
+    /** An exception that cannot be created at all. */
+    public abstract static class AbstractFault extends Exception {
+    }
+
     /** An exception fault injection could not create. */
-    static final class NoUsableConstructor extends Exception {
+    public static final class NoUsableConstructor extends Exception {
         NoUsableConstructor(int code) {
             super("code " + code);
         }

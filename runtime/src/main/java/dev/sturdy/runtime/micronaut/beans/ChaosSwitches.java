@@ -5,8 +5,10 @@ import dev.sturdy.runtime.micronaut.config.SturdySettings;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 
@@ -63,6 +65,6 @@ public final class ChaosSwitches {
 
     /** @return every switch by {@code com.acme.Prices#quote}, in name order */
     public Map<String, ChaosSwitch> all() {
-        return Map.copyOf(byMethod);
+        return Collections.unmodifiableMap(new TreeMap<>(byMethod));
     }
 }

@@ -85,7 +85,8 @@ public final class ChaosReader {
         String name = String.valueOf(entry.value()).strip();
         Class<?> type;
         try {
-            type = Class.forName(name, false, ChaosReader.class.getClassLoader());
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            type = Class.forName(name, false, context != null ? context : ChaosReader.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError missing) {
             throw invalid("exception", entry, display, "must name an exception class on the class path, fully qualified");
         }
@@ -96,8 +97,8 @@ public final class ChaosReader {
         try {
             new ChaosPolicy(display, 0, exception, Duration.ZERO, 0);
         } catch (IllegalArgumentException noConstructor) {
-            throw invalid("exception", entry, display,
-                    "must name an exception with a public (String) or no-argument constructor");
+            throw invalid("exception", entry, display, "must name a public, concrete exception with a public (String)"
+                    + " or no-argument constructor");
         }
         return exception;
     }

@@ -66,7 +66,7 @@ final class SturdyEndpoint {
         status.put("adaptiveLimits", shared.adaptiveLimits().stream().map(SturdyEndpoint::describe).toList());
         Map<String, Object> faults = new LinkedHashMap<>();
         faults.put("enabled", chaos.enabled());
-        faults.put("methods", chaos.all().entrySet().stream().filter(entry -> entry.getValue().current() != null)
+        faults.put("methods", chaos.all().entrySet().stream().filter(entry -> entry.getValue().injecting())
                 .map(entry -> describe(entry.getKey(), entry.getValue())).toList());
         status.put(CHAOS, faults);
         return status;
@@ -138,7 +138,7 @@ final class SturdyEndpoint {
         Map<String, Object> description = new LinkedHashMap<>();
         ChaosPolicy policy = chaosSwitch.current();
         description.put("method", fullName);
-        description.put("injecting", policy != null);
+        description.put("injecting", chaosSwitch.injecting());
         if (policy != null) {
             description.put("faultRate", policy.faultRate());
             description.put("exception", policy.exception().getName());

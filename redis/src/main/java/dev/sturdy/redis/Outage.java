@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -21,12 +22,14 @@ final class Outage {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.sturdy.redis");
     private static final long PROBE_NANOS = PROBE_EVERY.toNanos();
+    private static final int PROBES_BEFORE_DROPPING = 5;
 
     private final OnFailure onFailure;
     private final List<FailureCounter> counters;
     private volatile boolean down;
     private volatile Instant since;
     private final AtomicLong nextProbeAt = new AtomicLong();
+    private final AtomicInteger probeTimeouts = new AtomicInteger();
 
     Outage(OnFailure onFailure, List<FailureCounter> counters) {
         this.onFailure = onFailure;
@@ -49,6 +52,7 @@ final class Outage {
     }
 
     void succeeded() {
+        probeTimeouts.set(0);
         if (down) {
             synchronized (this) {
                 if (down) {
@@ -73,6 +77,18 @@ final class Outage {
                 }
             }
         }
+    }
+
+    /**
+     * @return whether probes have timed out for about a second in a row: time to drop the
+     * connection, which may be dead while it looks open; a slow but living one is kept that long
+     */
+    boolean probeTimedOut() {
+        if (probeTimeouts.incrementAndGet() < PROBES_BEFORE_DROPPING) {
+            return false;
+        }
+        probeTimeouts.set(0);
+        return true;
     }
 
     /** @return when the outage started, or {@code null} while Redis answers */

@@ -126,10 +126,13 @@ final class RedisTokenBucket implements TokenBucket {
         return local.exceeded();
     }
 
-    /** A probe that timed out drops the connection: it may be a dead one that looks open (a host gone, an address moved). */
+    /**
+     * Probes that keep timing out drop the connection: it may be a dead one that looks open (a host
+     * gone, an address moved).
+     */
     private void failed(Outage outage, Throwable why, boolean probing) {
         outage.failed(why);
-        if (probing && why instanceof TimeoutException) {
+        if (probing && why instanceof TimeoutException && outage.probeTimedOut()) {
             store.dropConnection();
         }
     }

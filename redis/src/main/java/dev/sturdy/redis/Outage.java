@@ -26,14 +26,22 @@ final class Outage {
 
     private final OnFailure onFailure;
     private final List<FailureCounter> counters;
+    private final Runnable onDown;
+    private final Runnable onBack;
     private volatile boolean down;
     private volatile Instant since;
     private final AtomicLong nextProbeAt = new AtomicLong();
     private final AtomicInteger probeTimeouts = new AtomicInteger();
 
-    Outage(OnFailure onFailure, List<FailureCounter> counters) {
+    /**
+     * @param onDown run when an outage starts (a shared breaker, which calls do not probe, probes in the background)
+     * @param onBack run when an outage ends (shared breakers catch up with what they missed)
+     */
+    Outage(OnFailure onFailure, List<FailureCounter> counters, Runnable onDown, Runnable onBack) {
         this.onFailure = onFailure;
         this.counters = List.copyOf(counters);
+        this.onDown = onDown;
+        this.onBack = onBack;
     }
 
     /** @return whether Redis is away (calls either skip it or probe it) */
@@ -55,12 +63,14 @@ final class Outage {
         probeTimeouts.set(0);
         if (down) {
             synchronized (this) {
-                if (down) {
-                    down = false;
-                    LOG.info("[sturdy:redis-back] Redis answers again after {}: shared policies are shared again",
-                            Duration.between(since, Instant.now()));
+                if (!down) {
+                    return;
                 }
+                down = false;
+                LOG.info("[sturdy:redis-back] Redis answers again after {}: shared policies are shared again",
+                        Duration.between(since, Instant.now()));
             }
+            onBack.run();
         }
     }
 
@@ -69,13 +79,15 @@ final class Outage {
         nextProbeAt.set(System.nanoTime() + PROBE_NANOS);
         if (!down) {
             synchronized (this) {
-                if (!down) {
-                    since = Instant.now();
-                    down = true;
-                    LOG.warn("[sturdy:redis-down] Redis did not answer ({}); until it does, calls under shared policies"
-                            + " do what sturdy.redis.on-failure says: {}", why, onFailure.name().toLowerCase());
+                if (down) {
+                    return;
                 }
+                since = Instant.now();
+                down = true;
+                LOG.warn("[sturdy:redis-down] Redis did not answer ({}); until it does, calls under shared policies"
+                        + " do what sturdy.redis.on-failure says: {}", why, onFailure.name().toLowerCase());
             }
+            onDown.run();
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.sturdy.redis;
 
+import dev.sturdy.runtime.circuit.BreakerPeers;
+import dev.sturdy.runtime.circuit.CircuitBreaker;
+import dev.sturdy.runtime.circuit.CircuitState;
 import dev.sturdy.runtime.micronaut.beans.PolicyStore;
 import dev.sturdy.runtime.ratelimit.RateLimiter;
 import dev.sturdy.runtime.ratelimit.TokenBucket;
@@ -11,6 +14,8 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micronaut.configuration.lettuce.AbstractRedisConfiguration;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.env.Environment;
@@ -25,7 +30,11 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -48,6 +57,11 @@ final class RedisStore implements PolicyStore, AutoCloseable {
     private final RedisSettings settings;
     private final String problem;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, RedisBreakerPeers> breakers = new ConcurrentHashMap<>();
+    private final String instance = UUID.randomUUID().toString();
+    private CompletableFuture<StatefulRedisPubSubConnection<String, String>> subscription;
+    private CompletableFuture<?> subscribed;
+    private ScheduledFuture<?> prober;
     private volatile Outage outage;
     private boolean closed;
     private volatile CompletableFuture<StatefulRedisConnection<String, String>> connection;
@@ -101,7 +115,7 @@ final class RedisStore implements PolicyStore, AutoCloseable {
      */
     private synchronized void startOnce() {
         if (outage == null) {
-            outage = new Outage(settings.onFailure(), counters);
+            outage = new Outage(settings.onFailure(), counters, this::probeInBackground, this::resync);
             connect();
         }
     }
@@ -117,7 +131,7 @@ final class RedisStore implements PolicyStore, AutoCloseable {
 
     /** @return whether a shared policy uses the store */
     boolean inUse() {
-        return !buckets.isEmpty();
+        return !buckets.isEmpty() || !breakers.isEmpty();
     }
 
     RedisSettings settings() {
@@ -135,12 +149,119 @@ final class RedisStore implements PolicyStore, AutoCloseable {
      * @return its integer result, to come
      */
     CompletableFuture<Long> eval(Script script, String[] keys, String... arguments) {
-        return connection().thenCompose(redis -> redis.async().<Long>evalsha(script.sha(), ScriptOutputType.INTEGER, keys,
-                        arguments).toCompletableFuture()
+        return eval(script, ScriptOutputType.INTEGER, keys, arguments);
+    }
+
+    /** @return the script's result of the given type, to come; loaded first when Redis does not know it */
+    <T> CompletableFuture<T> eval(Script script, ScriptOutputType type, String[] keys, String... arguments) {
+        return connection().thenCompose(redis -> redis.async().<T>evalsha(script.sha(), type, keys, arguments)
+                .toCompletableFuture()
                 .exceptionallyCompose(failure -> failure instanceof RedisNoScriptException
                         || failure.getCause() instanceof RedisNoScriptException
-                        ? redis.async().<Long>eval(script.text(), ScriptOutputType.INTEGER, keys, arguments).toCompletableFuture()
+                        ? redis.async().<T>eval(script.text(), type, keys, arguments).toCompletableFuture()
                         : CompletableFuture.failedFuture(failure)));
+    }
+
+    /** Records how Redis answered an operation not waited for: {@code null} for an answer. */
+    void answered(Throwable failure) {
+        if (failure == null) {
+            outage.succeeded();
+        } else {
+            outage.failed(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+        }
+    }
+
+    /** @return the channel breakers' states travel on */
+    String channel() {
+        return settings.keyPrefix() + "breakers";
+    }
+
+    /** @return a breaker's state as published: this instance's id, the name, the state, forced, open for (ms) */
+    String message(String breaker, CircuitState state, boolean forced, long openForMillis) {
+        return instance + "\t" + breaker + "\t" + state + "\t" + (forced ? 1 : 0) + "\t" + openForMillis;
+    }
+
+    @Override
+    public BreakerPeers circuitBreaker(CircuitBreaker breaker) {
+        startOnce();
+        RedisBreakerPeers shared = breakers.computeIfAbsent(breaker.policy().name(), name -> new RedisBreakerPeers(this,
+                breaker));
+        // listening, then reading: a state published in between is not missed
+        subscribe().thenRun(shared::catchUp);
+        return shared;
+    }
+
+    /**
+     * Listens to the breakers' channel, on a connection of its own, unless it already does.
+     *
+     * @return completes once subscribed
+     */
+    private synchronized CompletableFuture<?> subscribe() {
+        if (closed || breakers.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (subscribed != null && (!subscribed.isDone() || !subscribed.isCompletedExceptionally()
+                && subscription.join().isOpen())) {
+            return subscribed;
+        }
+        AbstractRedisConfiguration config = configuration.get();
+        subscription = client.connectPubSubAsync(StringCodec.UTF8, config.getUri().orElse(config)).toCompletableFuture();
+        subscribed = subscription.thenCompose(pubSub -> {
+            pubSub.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    movedElsewhere(message);
+                }
+            });
+            return pubSub.async().subscribe(channel()).toCompletableFuture();
+        });
+        return subscribed;
+    }
+
+    /** Another instance's breaker moved: so does this instance's. */
+    private void movedElsewhere(String message) {
+        String[] parts = message.split("\t");
+        if (parts.length != 5 || parts[0].equals(instance)) {
+            return;
+        }
+        RedisBreakerPeers shared = breakers.get(parts[1]);
+        if (shared != null) {
+            shared.breaker().movedElsewhere(CircuitState.valueOf(parts[2]), parts[3].equals("1"),
+                    TimeUnit.MILLISECONDS.toNanos(Long.parseLong(parts[4])));
+        }
+    }
+
+    /**
+     * Redis is away: while shared breakers exist, a background task probes it every probe period
+     * (a CLOSED breaker's calls never ask Redis, so calls alone might never find it back).
+     */
+    private synchronized void probeInBackground() {
+        if (breakers.isEmpty() || prober != null || closed) {
+            return;
+        }
+        long every = Outage.PROBE_EVERY.toMillis();
+        prober = client.getResources().eventExecutorGroup().scheduleWithFixedDelay(() -> {
+            if (outage.down()) {
+                breakers.values().iterator().next().catchUp();
+            } else {
+                stopProbing();
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void stopProbing() {
+        if (prober != null) {
+            prober.cancel(false);
+            prober = null;
+        }
+    }
+
+    /** Redis answers again: listen again if the subscription was lost, then catch up with what was missed meanwhile. */
+    private void resync() {
+        if (breakers.isEmpty()) {
+            return;
+        }
+        subscribe().thenRun(() -> breakers.values().forEach(RedisBreakerPeers::catchUp));
     }
 
     /** @return a {@code PING}'s answer, to come: how a call probes Redis while it is away, taking nothing */
@@ -192,8 +313,12 @@ final class RedisStore implements PolicyStore, AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        stopProbing();
         if (connection != null) {
             connection.thenAccept(StatefulRedisConnection::closeAsync);
+        }
+        if (subscription != null) {
+            subscription.thenAccept(StatefulRedisPubSubConnection::closeAsync);
         }
         if (client != null) {
             client.shutdownAsync();

@@ -28,6 +28,8 @@ public final class CircuitBreaker {
     private final boolean preciseTiming;
     private final CircuitBreakerListener listener;
     private final AtomicReference<Phase> phase;
+    /** The instances sharing this breaker, or {@code null}: a breaker of its own. */
+    private volatile BreakerPeers peers;
 
     /**
      * @param policy the breaker's settings
@@ -90,8 +92,42 @@ public final class CircuitBreaker {
     }
 
     private void moveTo(Phase target) {
-        while (!transition(phase.get(), target, true)) {
+        while (!transition(phase.get(), target, true, true)) {
             Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Shares this breaker with the other instances of the application: a state this instance
+     * reaches, or an operator forces, is told to them, and HALF_OPEN trials are counted across all.
+     *
+     * @param shared the instances sharing it
+     */
+    public void share(BreakerPeers shared) {
+        this.peers = shared;
+    }
+
+    /**
+     * Moves to a state another instance reached, without telling the peers again.
+     *
+     * @param to OPEN or CLOSED
+     * @param forced whether an operator forced it
+     * @param openForNanos for OPEN, how long it stays open unless forced
+     */
+    public void movedElsewhere(CircuitState to, boolean forced, long openForNanos) {
+        Phase target = to == CircuitState.OPEN ? new Phase.Open(clock.nanoTime() + Math.max(0, openForNanos), forced)
+                : forced ? new Phase.ForcedClosed() : closed();
+        while (true) {
+            Phase current = phase.get();
+            if (to == CircuitState.OPEN && current instanceof Phase.Open && current.forced() == forced) {
+                return;
+            }
+            if (to == CircuitState.CLOSED && current.state() == CircuitState.CLOSED && current.forced() == forced) {
+                return;
+            }
+            if (transition(current, target, forced, false)) {
+                return;
+            }
         }
     }
 
@@ -117,11 +153,16 @@ public final class CircuitBreaker {
                 Phase trial = new Phase.HalfOpen(policy.successThreshold());
                 current = transition(open, trial) ? trial : phase.get();
             } else if (current instanceof Phase.HalfOpen halfOpen) {
+                BreakerPeers shared = peers;
                 if (halfOpen.admit()) {
-                    return halfOpen;
+                    if (shared == null || shared.admitTrial()) {
+                        return halfOpen;
+                    }
+                    halfOpen.release();
                 }
                 throw new CircuitOpenException("circuit breaker " + policy.name() + " is HALF_OPEN and all "
-                        + policy.successThreshold() + " trial calls are in flight: the call was not attempted");
+                        + policy.successThreshold() + " trial calls are in flight" + (shared == null ? "" : " across instances")
+                        + ": the call was not attempted");
             } else {
                 return current;
             }
@@ -163,8 +204,12 @@ public final class CircuitBreaker {
             if (closed.record(false)) {
                 transition(closed, open());
             }
-        } else if (admitted instanceof Phase.HalfOpen halfOpen && halfOpen.succeed()) {
-            transition(halfOpen, closed());
+        } else if (admitted instanceof Phase.HalfOpen halfOpen) {
+            BreakerPeers shared = peers;
+            Boolean closesEverywhere = shared == null ? null : shared.trialSucceeded();
+            if (closesEverywhere != null ? closesEverywhere : halfOpen.succeed()) {
+                transition(halfOpen, closed());
+            }
         }
     }
 
@@ -177,6 +222,10 @@ public final class CircuitBreaker {
     void onCancelled(Phase admitted) {
         if (admitted instanceof Phase.HalfOpen halfOpen) {
             halfOpen.release();
+            BreakerPeers shared = peers;
+            if (shared != null) {
+                shared.trialReleased();
+            }
         }
     }
 
@@ -205,10 +254,14 @@ public final class CircuitBreaker {
     }
 
     private boolean transition(Phase from, Phase to) {
-        return transition(from, to, false);
+        return transition(from, to, false, true);
     }
 
-    private boolean transition(Phase from, Phase to, boolean byOperator) {
+    /**
+     * @param byOperator whether an operator forced it (here or, not {@code tellPeers}, elsewhere)
+     * @param tellPeers whether the instances sharing the breaker are told: not of a state they told
+     */
+    private boolean transition(Phase from, Phase to, boolean byOperator, boolean tellPeers) {
         if (!phase.compareAndSet(from, to)) {
             return false;
         }
@@ -216,6 +269,11 @@ public final class CircuitBreaker {
             listener.onStateForced(policy.name(), from.state(), to.state());
         } else {
             listener.onStateChange(policy.name(), from.state(), to.state());
+        }
+        BreakerPeers shared = peers;
+        if (shared != null && tellPeers && to.state() != CircuitState.HALF_OPEN) {
+            shared.moved(to.state(), to.forced(), to instanceof Phase.Open open && !open.forced()
+                    ? Math.max(0, open.until - clock.nanoTime()) : 0);
         }
         return true;
     }

@@ -35,12 +35,12 @@ class PolicyStoreConfigurationTest {
     }
 
     @Test
-    void aBreakerCannotBeSharedYetAndSaysSoRatherThanIgnoreTheKey() {
+    void aSharedBreakerWithoutTheModuleFailsStartUpNamingTheDependency() {
         assertThatThrownBy(() -> ApplicationContext.run(Map.of("sturdy-test.store", "true",
                 "sturdy.circuit-breakers.partner.store", "redis")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("[sturdy:store] sturdy.circuit-breakers.partner.store on Quota.guarded(): this version"
-                        + " shares rate limits only");
+                .hasMessageContaining("[sturdy:store] sturdy.circuit-breakers.partner.store on Quota.guarded(): \"redis\""
+                        + " needs the sturdy-redis module");
     }
 
     @Test

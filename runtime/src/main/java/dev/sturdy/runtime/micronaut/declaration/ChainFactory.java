@@ -275,9 +275,10 @@ public final class ChainFactory {
         }
         Optional<AnnotationAttributes> breaker = annotations.find(CircuitBreaker.class);
         if (breaker.isPresent()) {
-            stores.circuitBreaker(breaker.get());
             PolicyKey key = breaker.get().key();
-            chain = new CircuitBreakerStrategy<>(shared.breaker(key, PolicyReader.circuitBreaker(breaker.get(), key)), chain);
+            var state = shared.breaker(key, PolicyReader.circuitBreaker(breaker.get(), key));
+            stores.circuitBreaker(breaker.get(), state);
+            chain = new CircuitBreakerStrategy<>(state, chain);
         }
         Optional<AnnotationAttributes> retry = annotations.find(Retry.class);
         RetryBudget retryBudget = retry.map(retryBudgets::of).orElse(null);

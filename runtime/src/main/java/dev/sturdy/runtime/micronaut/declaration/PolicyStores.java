@@ -1,6 +1,7 @@
 package dev.sturdy.runtime.micronaut.declaration;
 
 import dev.sturdy.annotation.rules.Diagnostics;
+import dev.sturdy.runtime.circuit.CircuitBreaker;
 import dev.sturdy.runtime.micronaut.beans.PolicyStore;
 import dev.sturdy.runtime.micronaut.config.SturdySettings;
 import dev.sturdy.runtime.ratelimit.RateLimiter;
@@ -13,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Where each named policy keeps its state: this instance ({@code local}, the default), or a store
- * shared by every instance, as {@code sturdy.rate-limits.<name>.store} says.
+ * shared by every instance, as {@code sturdy.rate-limits.<name>.store} and
+ * {@code sturdy.circuit-breakers.<name>.store} say.
  */
 final class PolicyStores {
 
@@ -40,20 +42,12 @@ final class PolicyStores {
 
     /**
      * @param breaker the {@code @CircuitBreaker} of a method
-     * @throws ConfigurationException when its name is configured with a store other than {@code local}:
-     *                                sharing a breaker's state is not built yet, and must not be silently ignored
+     * @param local the breaker of that name in this instance: shared through the store, if one is configured
+     * @throws ConfigurationException naming the key when the store is unknown, missing or not configured
      */
-    void circuitBreaker(AnnotationAttributes breaker) {
-        if (breaker.name().isBlank()) {
-            return;
-        }
-        Optional<SturdySettings.Entry> configured = settings.forName(SturdySettings.NAMED_GROUPS.get("CircuitBreaker"),
-                breaker.name(), "store");
-        if (configured.isPresent() && !String.valueOf(configured.get().value()).strip().equals(LOCAL)) {
-            throw new ConfigurationException(Diagnostics.message("store", configured.get().key(), breaker.method().location(),
-                    "this version shares rate limits only; a circuit breaker's state stays this instance's own, so the"
-                            + " only value allowed is \"local\", but was \"" + configured.get().value() + "\""));
-        }
+    void circuitBreaker(AnnotationAttributes breaker, CircuitBreaker local) {
+        store(breaker, SturdySettings.NAMED_GROUPS.get("CircuitBreaker"))
+                .ifPresent(store -> local.share(store.circuitBreaker(local)));
     }
 
     private Optional<PolicyStore> store(AnnotationAttributes policy, String group) {

@@ -7,14 +7,9 @@ import dev.sturdy.runtime.micronaut.beans.PolicyStates;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -31,28 +26,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * late; and at most {@code successThreshold} trials across all instances in HALF_OPEN. States
  * travel by pub/sub, so the other instances are waited for (polling, within seconds), never slept for.
  */
-class SharedBreakerTest {
-
-    private RedisServer redis;
-    private final List<ApplicationContext> instances = new ArrayList<>();
-
-    @BeforeEach
-    void startRedis() throws Exception {
-        redis = RedisServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        instances.forEach(ApplicationContext::close);
-        redis.close();
-    }
+class SharedBreakerTest extends RedisInstances {
 
     private ApplicationContext instance() {
-        Map<String, Object> properties = new HashMap<>(Map.of("redis.uri", redis.uri(), "sturdy-test.breaker", "true",
-                "sturdy.circuit-breakers.pricing.store", "redis", "sturdy.redis.timeout", "2s"));
-        ApplicationContext context = ApplicationContext.run(properties);
-        instances.add(context);
-        return context;
+        return start(Map.of("sturdy-test.breaker", "true", "sturdy.circuit-breakers.pricing.store", "redis",
+                "sturdy.redis.timeout", "2s"));
     }
 
     /** The instance's {@code pricing} breaker, seen through what the test needs of it. */

@@ -8,13 +8,9 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,31 +26,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * instances) admit no more than the one limit between them, sync and async; and when Redis is
  * killed, frozen or restarted, each {@code on-failure} mode holds and sharing resumes by itself.
  */
-class SharedRateLimitTest {
+class SharedRateLimitTest extends RedisInstances {
 
     private static final int PERMITS = 10;
 
-    private RedisServer redis;
-    private final List<ApplicationContext> instances = new ArrayList<>();
-
-    @BeforeEach
-    void startRedis() throws Exception {
-        redis = RedisServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        instances.forEach(ApplicationContext::close);
-        redis.close();
-    }
-
     private Partner instance(String onFailure, String timeout) {
-        Map<String, Object> properties = new HashMap<>(Map.of("redis.uri", redis.uri(), "sturdy-test.redis", "true",
-                "sturdy.rate-limits.partner.store", "redis", "sturdy.redis.on-failure", onFailure,
-                "sturdy.redis.timeout", timeout));
-        ApplicationContext context = ApplicationContext.run(properties);
-        instances.add(context);
-        return context.getBean(Partner.class);
+        return start(Map.of("sturdy-test.redis", "true", "sturdy.rate-limits.partner.store", "redis",
+                "sturdy.redis.on-failure", onFailure, "sturdy.redis.timeout", timeout)).getBean(Partner.class);
     }
 
     private static int admitted(Supplier<Object> call, int calls) {

@@ -53,9 +53,16 @@ final class RedisBreakerPeers implements BreakerPeers {
             return 1
             """);
 
-    /** KEYS: the successes, the state hash, the trials. ARGV: the successes needed, channel, message. 1 when now closed. */
+    /**
+     * KEYS: the successes, the state hash, the trials. ARGV: the successes needed, channel, message,
+     * how long the count lives (ms). 1 when now closed; 0 too when the breaker is closed or forced
+     * already (a trial of a round that is over).
+     */
     static final RedisStore.Script SUCCEEDED = RedisStore.Script.of("""
+            local state = redis.call('HMGET', KEYS[2], 'state', 'forced')
+            if state[1] == 'CLOSED' or state[2] == '1' then return 0 end
             local n = redis.call('INCR', KEYS[1])
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
             if n < tonumber(ARGV[1]) then return 0 end
             redis.call('HSET', KEYS[2], 'state', 'CLOSED', 'forced', '0', 'until', '0')
             redis.call('DEL', KEYS[1], KEYS[3])
@@ -63,13 +70,15 @@ final class RedisBreakerPeers implements BreakerPeers {
             return 1
             """);
 
-    /** KEYS: the state hash. Returns state, forced, the ms it stays open from now; empty when never set. */
+    /** KEYS: the state hash. Returns state, forced, the ms it stays open from now; empty when never set or an OPEN is over. */
     static final RedisStore.Script READ = RedisStore.Script.of("""
             local h = redis.call('HMGET', KEYS[1], 'state', 'forced', 'until')
             if not h[1] then return {} end
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            return {h[1], h[2], string.format('%d', math.max(0, tonumber(h[3]) - now))}
+            local left = tonumber(h[3]) - now
+            if h[1] == 'OPEN' and h[2] == '0' and left <= 0 then return {} end
+            return {h[1], h[2], string.format('%d', math.max(0, left))}
             """);
 
     private final RedisStore store;
@@ -127,7 +136,7 @@ final class RedisBreakerPeers implements BreakerPeers {
     @Override
     public Boolean trialSucceeded() {
         Long closed = ask(SUCCEEDED, successKeys, threshold, store.channel(),
-                store.message(breaker.policy().name(), CircuitState.CLOSED, false, 0));
+                store.message(breaker.policy().name(), CircuitState.CLOSED, false, 0), trialTtl);
         return closed == null ? null : closed == 1;
     }
 
@@ -137,7 +146,8 @@ final class RedisBreakerPeers implements BreakerPeers {
                 .orTimeout(timeoutNanos, TimeUnit.NANOSECONDS)
                 .whenComplete((state, failure) -> {
                     store.answered(failure);
-                    if (failure == null && state.size() == 3) {
+                    // an operator's state here is not undone by an older one read from Redis
+                    if (failure == null && state.size() == 3 && !breaker.forced()) {
                         breaker.movedElsewhere(CircuitState.valueOf(String.valueOf(state.get(0))),
                                 "1".equals(String.valueOf(state.get(1))),
                                 TimeUnit.MILLISECONDS.toNanos(Long.parseLong(String.valueOf(state.get(2)))));

@@ -22,6 +22,8 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,6 +52,8 @@ final class RedisStore implements PolicyStore, AutoCloseable {
 
     /** How long an attempt to connect may take: a probe (every 200 ms) retries after it. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.sturdy.redis");
 
     private final BeanProvider<AbstractRedisConfiguration> configuration;
     private RedisClient client;
@@ -115,7 +119,7 @@ final class RedisStore implements PolicyStore, AutoCloseable {
      */
     private synchronized void startOnce() {
         if (outage == null) {
-            outage = new Outage(settings.onFailure(), counters, this::probeInBackground, this::resync);
+            outage = new Outage(settings.onFailure(), counters, () -> { }, this::resync);
             connect();
         }
     }
@@ -164,6 +168,9 @@ final class RedisStore implements PolicyStore, AutoCloseable {
 
     /** Records how Redis answered an operation not waited for: {@code null} for an answer. */
     void answered(Throwable failure) {
+        if (closed) {
+            return;
+        }
         if (failure == null) {
             outage.succeeded();
         } else {
@@ -188,6 +195,7 @@ final class RedisStore implements PolicyStore, AutoCloseable {
                 breaker));
         // listening, then reading: a state published in between is not missed
         subscribe().thenRun(shared::catchUp);
+        watch();
         return shared;
     }
 
@@ -204,13 +212,17 @@ final class RedisStore implements PolicyStore, AutoCloseable {
                 && subscription.join().isOpen())) {
             return subscribed;
         }
+        if (subscription != null) {
+            subscription.thenAccept(StatefulRedisPubSubConnection::closeAsync);
+        }
         AbstractRedisConfiguration config = configuration.get();
         subscription = client.connectPubSubAsync(StringCodec.UTF8, config.getUri().orElse(config)).toCompletableFuture();
         subscribed = subscription.thenCompose(pubSub -> {
             pubSub.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
-                    movedElsewhere(message);
+                    // off the I/O thread: the breaker's listeners (events, logs) run where it moves
+                    client.getResources().eventExecutorGroup().execute(() -> movedElsewhere(message));
                 }
             });
             return pubSub.async().subscribe(channel()).toCompletableFuture();
@@ -218,38 +230,57 @@ final class RedisStore implements PolicyStore, AutoCloseable {
         return subscribed;
     }
 
-    /** Another instance's breaker moved: so does this instance's. */
+    /**
+     * A breaker moved, here or elsewhere: every instance applies every state, its own included, in
+     * the order Redis published them, so that all end in the same state whatever raced.
+     */
     private void movedElsewhere(String message) {
         String[] parts = message.split("\t");
-        if (parts.length != 5 || parts[0].equals(instance)) {
+        if (parts.length != 5) {
             return;
         }
         RedisBreakerPeers shared = breakers.get(parts[1]);
-        if (shared != null) {
+        if (shared == null) {
+            return;
+        }
+        try {
             shared.breaker().movedElsewhere(CircuitState.valueOf(parts[2]), parts[3].equals("1"),
                     TimeUnit.MILLISECONDS.toNanos(Long.parseLong(parts[4])));
+        } catch (IllegalArgumentException notOurs) {
+            LOG.debug("ignored a message on {} that Sturdy did not write: {}", channel(), message);
         }
     }
 
     /**
-     * Redis is away: while shared breakers exist, a background task probes it every probe period
-     * (a CLOSED breaker's calls never ask Redis, so calls alone might never find it back).
+     * While shared breakers exist, a task watches every probe period: while Redis is away it probes
+     * (a CLOSED breaker's calls never ask Redis, so calls alone might never find it back), and when
+     * the subscription was lost (Redis restarted, the connection dropped: it does not reconnect by
+     * itself) it listens again and catches up.
      */
-    private synchronized void probeInBackground() {
+    private synchronized void watch() {
         if (breakers.isEmpty() || prober != null || closed) {
             return;
         }
         long every = Outage.PROBE_EVERY.toMillis();
         prober = client.getResources().eventExecutorGroup().scheduleWithFixedDelay(() -> {
+            if (closed) {
+                return;
+            }
             if (outage.down()) {
                 breakers.values().iterator().next().catchUp();
-            } else {
-                stopProbing();
+            } else if (!listening()) {
+                resync();
             }
         }, every, every, TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void stopProbing() {
+    /** @return whether the breakers' channel is subscribed on an open connection */
+    private synchronized boolean listening() {
+        return subscribed != null && subscribed.isDone() && !subscribed.isCompletedExceptionally()
+                && subscription.join().isOpen();
+    }
+
+    private synchronized void stopWatching() {
         if (prober != null) {
             prober.cancel(false);
             prober = null;
@@ -313,7 +344,7 @@ final class RedisStore implements PolicyStore, AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        stopProbing();
+        stopWatching();
         if (connection != null) {
             connection.thenAccept(StatefulRedisConnection::closeAsync);
         }

@@ -159,7 +159,7 @@ class SharedBreakerTest extends RedisInstances {
 
         redis.restart();
         breaker(second).forceOpen().run();
-        // the first finds Redis back through its own calls, and then the state the second wrote
+        // the first's watcher finds Redis back, and the first then reads the state the second wrote
         await("the first learns the forced state", () -> {
             try {
                 first.getBean(Pricing.class).quote(false);
@@ -168,6 +168,26 @@ class SharedBreakerTest extends RedisInstances {
             }
             return breaker(first).state() == CircuitState.OPEN && breaker(first).forced();
         });
+    }
+
+    @Test
+    void afterRedisRestartsTheInstancesListenAgain() throws Exception {
+        ApplicationContext first = instance();
+        ApplicationContext second = instance();
+        redis.kill();
+        redis.restart();
+
+        // neither instance's calls ask Redis while its breaker is closed: listening again is the watcher's doing;
+        // forced again every half second until the second hears it (once heard, no earlier message is still on its way)
+        int[] polls = {0};
+        await("the first forced open", () -> {
+            if (polls[0]++ % 50 == 0) {
+                breaker(first).forceOpen().run();
+            }
+            return breaker(second).state() == CircuitState.OPEN && breaker(second).forced();
+        });
+        breaker(second).reset().run();
+        await("the reset on the first", () -> breaker(first).state() == CircuitState.CLOSED && !breaker(first).forced());
     }
 
     /** A pricing API whose breaker all instances share. */

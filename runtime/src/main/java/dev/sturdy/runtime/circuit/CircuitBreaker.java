@@ -205,10 +205,22 @@ public final class CircuitBreaker {
                 transition(closed, open());
             }
         } else if (admitted instanceof Phase.HalfOpen halfOpen) {
+            // counted here always, so that the count decides whenever the peers cannot
+            boolean enoughHere = halfOpen.succeed();
             BreakerPeers shared = peers;
-            Boolean closesEverywhere = shared == null ? null : shared.trialSucceeded();
-            if (closesEverywhere != null ? closesEverywhere : halfOpen.succeed()) {
-                transition(halfOpen, closed());
+            if (shared == null) {
+                if (enoughHere) {
+                    transition(halfOpen, closed());
+                }
+                return;
+            }
+            if (phase.get() != halfOpen) {
+                return; // a trial of a round already over (another instance opened or closed it meanwhile)
+            }
+            Boolean closedEverywhere = shared.trialSucceeded();
+            if (closedEverywhere != null ? closedEverywhere : enoughHere) {
+                // the peers were told by the store when it closed the breaker there
+                transition(halfOpen, closed(), false, closedEverywhere == null);
             }
         }
     }

@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Whether Redis is answering, as the calls find it. The first failure starts an outage, logged
  * once at WARN; while it lasts calls do not ask Redis (they get {@code on-failure}'s answer at
- * once, instead of each waiting out the timeout) except one probe every {@link #PROBE_EVERY}; the
- * first success ends it, logged once at INFO, and shared state resumes. Thread-safe.
+ * once, instead of each waiting out the timeout) except one probe every {@link #PROBE_EVERY} (a
+ * call's, or, for shared breakers, the store's watcher's); the first script that succeeds ends it,
+ * logged once at INFO, and shared state resumes. Thread-safe.
  */
 final class Outage {
 
@@ -26,7 +27,6 @@ final class Outage {
 
     private final OnFailure onFailure;
     private final List<FailureCounter> counters;
-    private final Runnable onDown;
     private final Runnable onBack;
     private volatile boolean down;
     private volatile Instant since;
@@ -34,13 +34,11 @@ final class Outage {
     private final AtomicInteger probeTimeouts = new AtomicInteger();
 
     /**
-     * @param onDown run when an outage starts (a shared breaker, which calls do not probe, probes in the background)
      * @param onBack run when an outage ends (shared breakers catch up with what they missed)
      */
-    Outage(OnFailure onFailure, List<FailureCounter> counters, Runnable onDown, Runnable onBack) {
+    Outage(OnFailure onFailure, List<FailureCounter> counters, Runnable onBack) {
         this.onFailure = onFailure;
         this.counters = List.copyOf(counters);
-        this.onDown = onDown;
         this.onBack = onBack;
     }
 
@@ -87,7 +85,6 @@ final class Outage {
                 LOG.warn("[sturdy:redis-down] Redis did not answer ({}); until it does, calls under shared policies"
                         + " do what sturdy.redis.on-failure says: {}", why, onFailure.name().toLowerCase());
             }
-            onDown.run();
         }
     }
 

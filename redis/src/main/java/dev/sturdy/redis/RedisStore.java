@@ -119,7 +119,7 @@ final class RedisStore implements PolicyStore, AutoCloseable {
      */
     private synchronized void startOnce() {
         if (outage == null) {
-            outage = new Outage(settings.onFailure(), counters, () -> { }, this::resync);
+            outage = new Outage(settings.onFailure(), counters, this::resync);
             connect();
         }
     }

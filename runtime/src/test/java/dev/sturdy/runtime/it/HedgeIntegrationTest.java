@@ -119,7 +119,7 @@ class HedgeIntegrationTest {
     }
 
     @Test
-    void aConfiguredDelayIsCheckedAndNamed() {
+    void aConfiguredMaxHedgesIsCheckedAndNamed() {
         Map<String, Object> properties = new HashMap<>(Map.of("sturdy.clock", "manual", "sturdy-test.hedge", "true"));
         properties.put("sturdy.methods.\"dev.sturdy.runtime.it.HedgeIntegrationTest$Hedged#sync\".hedge.max-hedges", "0");
         assertThatThrownBy(() -> ApplicationContext.run(properties))

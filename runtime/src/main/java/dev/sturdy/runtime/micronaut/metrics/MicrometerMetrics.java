@@ -101,9 +101,7 @@ final class MicrometerMetrics implements PolicyObserver, ApplicationEventListene
 
     @Override
     public void budgetExhausted(String method, int attempt, Throwable failure, String budget) {
-        counters.computeIfAbsent("sturdy.retry.budget.exhausted|" + method + "|" + budget, k -> Counter
-                .builder("sturdy.retry.budget.exhausted").tag("method", method).tag("budget", budget).register(registry))
-                .increment();
+        counter("sturdy.retry.budget.exhausted", "method", method, "budget", budget).increment();
     }
 
     @Override
@@ -118,24 +116,17 @@ final class MicrometerMetrics implements PolicyObserver, ApplicationEventListene
 
     @Override
     public void hedgeBudgetExhausted(String method, String budget) {
-        counters.computeIfAbsent("sturdy.hedge.budget.exhausted|" + method + "|" + budget, k -> Counter
-                .builder("sturdy.hedge.budget.exhausted").tag("method", method).tag("budget", budget).register(registry))
-                .increment();
+        counter("sturdy.hedge.budget.exhausted", "method", method, "budget", budget).increment();
     }
 
     @Override
     public void faultInjected(String method, Exception fault) {
-        injected(method, "fault");
+        counter("sturdy.chaos.injected", "method", method, "kind", "fault").increment();
     }
 
     @Override
     public void latencyInjected(String method, Duration latency) {
-        injected(method, "latency");
-    }
-
-    private void injected(String method, String kind) {
-        counters.computeIfAbsent("sturdy.chaos.injected|" + method + "|" + kind, k -> Counter.builder("sturdy.chaos.injected")
-                .tag("method", method).tag("kind", kind).register(registry)).increment();
+        counter("sturdy.chaos.injected", "method", method, "kind", "latency").increment();
     }
 
     @Override
@@ -165,9 +156,7 @@ final class MicrometerMetrics implements PolicyObserver, ApplicationEventListene
 
     @Override
     public void onStateChange(String breaker, CircuitState from, CircuitState to) {
-        counters.computeIfAbsent("sturdy.circuit.transitions|" + breaker + "|" + from + "|" + to, k ->
-                Counter.builder("sturdy.circuit.transitions")
-                .tag("breaker", breaker).tag("from", from.name()).tag("to", to.name()).register(registry)).increment();
+        counter("sturdy.circuit.transitions", "breaker", breaker, "from", from.name(), "to", to.name()).increment();
     }
 
     /** @return the method's timers, success first, made on its first call */
@@ -179,7 +168,9 @@ final class MicrometerMetrics implements PolicyObserver, ApplicationEventListene
     }
 
     /** Counters are for what goes wrong: the slow path, where a key string per event is fine. */
-    private Counter counter(String name, String tag, String value) {
-        return counters.computeIfAbsent(name + "|" + value, k -> Counter.builder(name).tag(tag, value).register(registry));
+    /** @return the counter of that name and tags (key, value, key, value, ...), made on its first use */
+    private Counter counter(String name, String... tags) {
+        return counters.computeIfAbsent(name + "|" + String.join("|", tags), k -> Counter.builder(name).tags(tags)
+                .register(registry));
     }
 }

@@ -104,9 +104,32 @@ final class HedgeRun<I> {
         try {
             return Futures.await(result);
         } catch (InterruptedException interrupted) {
+            boolean answered;
+            synchronized (this) {
+                answered = decided;
+            }
+            if (answered) {
+                // an attempt decided the call and is completing the result now: the call has its answer
+                // and the interrupt stays for the caller's next blocking call
+                try {
+                    return awaitUninterruptibly();
+                } finally {
+                    Thread.currentThread().interrupt();
+                }
+            }
             RuntimeException cancelled = Futures.interrupted("the hedges of " + method, interrupted);
             result.completeExceptionally(cancelled);
             throw cancelled;
+        }
+    }
+
+    private Object awaitUninterruptibly() throws Throwable {
+        while (true) {
+            try {
+                return Futures.await(result);
+            } catch (InterruptedException again) {
+                // kept by the caller of this method
+            }
         }
     }
 

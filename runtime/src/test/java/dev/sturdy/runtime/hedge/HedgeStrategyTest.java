@@ -331,6 +331,20 @@ class HedgeStrategyTest {
         return caller;
     }
 
+    /** A call whose first attempt spins, deaf to interrupts, until released, then answers "first"; a hedge answers "hedge". */
+    private static TestInvocation firstIgnoresInterruptsUntil(AtomicBoolean release, CountDownLatch entered) {
+        return new TestInvocation(attempt -> {
+            if (attempt == 1) {
+                entered.countDown();
+                while (!release.get()) {
+                    Thread.onSpinWait();
+                }
+                return "first";
+            }
+            return "hedge";
+        });
+    }
+
     /** Runs {@code call} on a new thread whose first attempt blocks until interrupted; returns the call's result. */
     private CompletableFuture<Object> slowFirstOnAnotherThread(HedgeStrategy<TestInvocation> hedge, CountDownLatch entered,
             CompletableFuture<Boolean> flagAfter) {
@@ -370,16 +384,7 @@ class HedgeStrategyTest {
     void anInterruptFromSomeoneElseStaysOnTheCallersThread() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         AtomicBoolean release = new AtomicBoolean();
-        TestInvocation call = new TestInvocation(attempt -> {
-            if (attempt == 1) {
-                entered.countDown();
-                while (!release.get()) {
-                    Thread.onSpinWait(); // ignores interrupts
-                }
-                return "first";
-            }
-            return "hedge";
-        });
+        TestInvocation call = firstIgnoresInterruptsUntil(release, entered);
         CompletableFuture<Object> result = new CompletableFuture<>();
         CompletableFuture<Boolean> flagAfter = new CompletableFuture<>();
         Thread caller = callOnNewThread(hedge(1), call, result, flagAfter);
@@ -390,6 +395,45 @@ class HedgeStrategyTest {
         release.set(true);
 
         assertThat(result.get(WAIT, TimeUnit.SECONDS)).isIn("first", "hedge");
+        assertThat(flagAfter.get(WAIT, TimeUnit.SECONDS)).as("the owner's interrupt is kept").isTrue();
+    }
+
+    @Test
+    void aCallerInterruptedBySomeoneElseGetsTheAnswerAHedgeIsDelivering() throws Exception {
+        CountDownLatch winning = new CountDownLatch(1);
+        CountDownLatch delivered = new CountDownLatch(1);
+        HedgeListener slowToTell = new HedgeListener() {
+            @Override
+            public void hedgeWon(String method, int attempt) {
+                // the hedge has decided the call; the result completes once this returns
+                winning.countDown();
+                try {
+                    delivered.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        var hedge = new HedgeStrategy<>(new HedgePolicy("Prices#quote", DELAY, 1), null, true, TestInvoker.sentinel(),
+                TestInvoker.facilities(clock, inFlight, workers), slowToTell);
+        CountDownLatch entered = new CountDownLatch(1);
+        AtomicBoolean release = new AtomicBoolean();
+        TestInvocation call = firstIgnoresInterruptsUntil(release, entered);
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        CompletableFuture<Boolean> flagAfter = new CompletableFuture<>();
+        Thread caller = callOnNewThread(hedge, call, result, flagAfter);
+        assertThat(entered.await(WAIT, TimeUnit.SECONDS)).isTrue();
+        caller.interrupt(); // the caller's owner cancels it
+        clock.advance(DELAY);
+        assertThat(winning.await(WAIT, TimeUnit.SECONDS)).isTrue();
+
+        release.set(true); // the first attempt returns after the hedge decided, and the caller waits, interrupted
+        while (caller.getState() != Thread.State.WAITING && !result.isDone()) {
+            Thread.onSpinWait();
+        }
+        delivered.countDown();
+
+        assertThat(result.get(WAIT, TimeUnit.SECONDS)).isEqualTo("hedge");
         assertThat(flagAfter.get(WAIT, TimeUnit.SECONDS)).as("the owner's interrupt is kept").isTrue();
     }
 

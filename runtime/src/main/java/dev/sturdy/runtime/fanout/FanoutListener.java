@@ -1,19 +1,32 @@
 package dev.sturdy.runtime.fanout;
 
 /**
- * Told about every fan-out chunk that ended.
+ * Told about every fan-out call as it starts and ends, and about every chunk that ended.
  * Called on the thread where it happens: implementations are quick, thread-safe, and never throw.
  */
-@FunctionalInterface
 public interface FanoutListener {
 
     /** Tells nobody. */
-    FanoutListener NONE = (method, nanos, failure) -> { };
+    FanoutListener NONE = new FanoutListener() { };
+
+    /**
+     * @param progress the call's progress, updated until {@link #fanoutEnded} is told about it
+     */
+    default void fanoutStarted(FanoutProgress progress) {
+    }
+
+    /**
+     * @param progress the call's progress, final
+     * @param failure how the call failed, or {@code null}
+     */
+    default void fanoutEnded(FanoutProgress progress, Throwable failure) {
+    }
 
     /**
      * @param method {@code SimpleClass#method}
      * @param nanos how long the chunk took
      * @param failure how it failed, or {@code null}
      */
-    void chunkEnded(String method, long nanos, Throwable failure);
+    default void chunkEnded(String method, long nanos, Throwable failure) {
+    }
 }

@@ -58,6 +58,7 @@ abstract class FanoutRun<I> {
     private final boolean collect;
     private final long window;
     private final FanoutItems items;
+    private final FanoutProgress progress;
 
     // guarded by this
     private final Map<Integer, Chunk> endedEarly = new HashMap<>();
@@ -83,12 +84,17 @@ abstract class FanoutRun<I> {
         this.window = (long) WINDOW_PER_SLOT * strategy.policy().parallelism();
         this.merged = strategy.shape().empty();
         this.partial = collect ? new ArrayList<>() : null;
+        this.progress = new FanoutProgress(strategy.policy().method(), items.size(), strategy.clock().nanoTime());
     }
 
     CompletableFuture<Object> start() {
         Runnable forget = strategy.inFlight().register(() -> stop(Futures.shuttingDown(strategy.policy().method())));
         Futures.whenCancelled(result, this::cancel);
-        result.whenComplete((value, failure) -> forget.run());
+        strategy.listener().fanoutStarted(progress);
+        result.whenComplete((value, failure) -> {
+            forget.run();
+            strategy.listener().fanoutEnded(progress, failure);
+        });
         long chunkCount = items.size() < 0 ? Long.MAX_VALUE
                 : (items.size() + strategy.policy().batchSize() - 1) / strategy.policy().batchSize();
         if (chunkCount == 0) {
@@ -182,8 +188,10 @@ abstract class FanoutRun<I> {
             synchronized (this) {
                 if (chunkItems.isEmpty()) {
                     drawnOut = true;
+                    progress.drawnOut();
                     return null;
                 }
+                progress.drew(chunkItems.size());
                 Chunk chunk = new Chunk(nextChunk++, nextItem, chunkItems, strategy.clock().nanoTime());
                 nextItem += chunkItems.size();
                 return chunk;
@@ -224,6 +232,7 @@ abstract class FanoutRun<I> {
                 ? new IllegalStateException(strategy.policy().method() + " returned " + value + " for a chunk; expected a "
                 + (strategy.shape().results() == FanoutShape.Results.MERGED_MAP ? "Map" : "Collection"))
                 : failure;
+        progress.ended(chunk.size, problem != null);
         synchronized (this) {
             chunk.value = value;
             chunk.failure = problem;

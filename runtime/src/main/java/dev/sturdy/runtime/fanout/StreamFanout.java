@@ -9,6 +9,7 @@ import reactor.core.publisher.Flux;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -68,26 +69,39 @@ public final class StreamFanout<I> {
     public Flux<Object> run(I invocation) {
         return Flux.defer(() -> {
             Object[] arguments = invoker.arguments(invocation).clone();
-            AtomicLong nextItem = new AtomicLong();
-            Flux<Chunk> chunks = chunks(arguments).map(items -> new Chunk(nextItem.getAndAdd(items.size()), items));
-            if (policy.errors() == FanoutErrors.FAIL_FAST) {
-                return chunks.flatMapSequential(chunk -> run(invocation, arguments, chunk), policy.parallelism(), PREFETCH);
-            }
-            Map<Integer, Throwable> failures = new ConcurrentSkipListMap<>();
-            return chunks.flatMapSequentialDelayError(chunk -> run(invocation, arguments, chunk).onErrorResume(failure -> {
-                for (long item = chunk.firstItem; item < chunk.firstItem + chunk.items.size(); item++) {
-                    failures.put((int) Math.min(item, Integer.MAX_VALUE), failure);
-                }
-                return Flux.empty();
-            }), policy.parallelism(), PREFETCH).concatWith(Flux.defer(() -> failures.isEmpty() ? Flux.empty()
-                    : Flux.error(new FanoutException(policy.method() + ": " + failures.values().stream().distinct().count()
-                    + " chunk(s) failed, " + failures.size() + " of " + nextItem.get() + " items without a result", List.of(),
-                    failures))));
+            FanoutProgress progress = new FanoutProgress(policy.method(), -1, clock.nanoTime());
+            listener.fanoutStarted(progress);
+            return run(invocation, arguments, progress)
+                    .doOnComplete(() -> listener.fanoutEnded(progress, null))
+                    .doOnError(failure -> listener.fanoutEnded(progress, failure))
+                    .doOnCancel(() -> listener.fanoutEnded(progress, new CancellationException("cancelled by the subscriber")));
         });
     }
 
+    private Flux<Object> run(I invocation, Object[] arguments, FanoutProgress progress) {
+        AtomicLong nextItem = new AtomicLong();
+        Flux<Chunk> chunks = chunks(arguments, progress).map(items -> {
+            progress.drew(items.size());
+            return new Chunk(nextItem.getAndAdd(items.size()), items);
+        }).doOnComplete(progress::drawnOut);
+        if (policy.errors() == FanoutErrors.FAIL_FAST) {
+            return chunks.flatMapSequential(chunk -> run(invocation, arguments, chunk, progress), policy.parallelism(),
+                    PREFETCH);
+        }
+        Map<Integer, Throwable> failures = new ConcurrentSkipListMap<>();
+        return chunks.flatMapSequentialDelayError(chunk -> run(invocation, arguments, chunk, progress).onErrorResume(failure -> {
+            for (long item = chunk.firstItem; item < chunk.firstItem + chunk.items.size(); item++) {
+                failures.put((int) Math.min(item, Integer.MAX_VALUE), failure);
+            }
+            return Flux.empty();
+        }), policy.parallelism(), PREFETCH).concatWith(Flux.defer(() -> failures.isEmpty() ? Flux.empty()
+                : Flux.error(new FanoutException(policy.method() + ": " + failures.values().stream().distinct().count()
+                + " chunk(s) failed, " + failures.size() + " of " + nextItem.get() + " items without a result", List.of(),
+                failures))));
+    }
+
     /** @return the items, a chunk at a time, drawn on demand */
-    private Flux<List<Object>> chunks(Object[] arguments) {
+    private Flux<List<Object>> chunks(Object[] arguments, FanoutProgress progress) {
         if (shape.items() == FanoutShape.Items.PUBLISHER) {
             Object source = arguments[shape.itemsIndex()];
             if (source == null) {
@@ -96,7 +110,11 @@ public final class StreamFanout<I> {
             Flux<Object> items = Flux.from((Publisher<?>) source).cast(Object.class);
             return items.buffer(policy.batchSize());
         }
-        return Flux.<List<Object>, FanoutItems>generate(() -> shape.items(arguments, policy.method()), (items, sink) -> {
+        return Flux.<List<Object>, FanoutItems>generate(() -> {
+            FanoutItems items = shape.items(arguments, policy.method());
+            progress.total(items.size());
+            return items;
+        }, (items, sink) -> {
             List<Object> chunk = items.draw(policy.batchSize());
             if (chunk.isEmpty()) {
                 sink.complete();
@@ -114,13 +132,19 @@ public final class StreamFanout<I> {
         });
     }
 
-    private Flux<Object> run(I invocation, Object[] arguments, Chunk chunk) {
+    private Flux<Object> run(I invocation, Object[] arguments, Chunk chunk, FanoutProgress progress) {
         return Flux.defer(() -> {
             long started = clock.nanoTime();
             I chunkInvocation = invoker.detach(invocation, shape.withChunk(arguments, chunk.items));
             return Flux.from(chunkCall.apply(chunkInvocation)).cast(Object.class)
-                    .doOnComplete(() -> listener.chunkEnded(policy.method(), clock.nanoTime() - started, null))
-                    .doOnError(failure -> listener.chunkEnded(policy.method(), clock.nanoTime() - started, failure));
+                    .doOnComplete(() -> {
+                        progress.ended(chunk.items.size(), false);
+                        listener.chunkEnded(policy.method(), clock.nanoTime() - started, null);
+                    })
+                    .doOnError(failure -> {
+                        progress.ended(chunk.items.size(), true);
+                        listener.chunkEnded(policy.method(), clock.nanoTime() - started, failure);
+                    });
         });
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,12 +132,50 @@ class FanoutStrategyTest {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
+    void aListenerFollowsTheCallsProgressFromItsStartToItsEnd(Mode mode) throws Throwable {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        FanoutListener progressWatcher = new FanoutListener() {
+            @Override
+            public void fanoutStarted(FanoutProgress progress) {
+                heard.add("started " + progress.method() + " " + progress.done() + "/" + progress.total());
+            }
+
+            @Override
+            public void chunkEnded(String method, long nanos, Throwable failure) {
+                heard.add("chunk");
+            }
+
+            @Override
+            public void fanoutEnded(FanoutProgress progress, Throwable failure) {
+                heard.add("ended " + progress.done() + "/" + progress.total() + " drawn " + progress.drawn() + " failed "
+                        + progress.failed() + " " + failure);
+                ended.complete(null);
+            }
+        };
+        FanoutStrategy<TestInvocation> fanout = new FanoutStrategy<>(
+                new FanoutPolicy("Service#call", 2, 10, FanoutErrors.FAIL_FAST),
+                new FanoutShape(0, FanoutShape.Items.LIST, FanoutShape.Results.CONCATENATED), TestInvoker.sentinel(),
+                TestInvoker.facilities(new ManualClock(), new InFlight(), executor), executor, progressWatcher);
+
+        assertThat(mode.call(fanout, TestInvocation.withArguments(mode.doubling(), numbers(45)))).isEqualTo(doubled(45));
+        ended.get(10, TimeUnit.SECONDS); // told as the result completes, maybe just after the caller has it
+
+        assertThat(heard).containsExactly("started Service#call 0/45", "chunk", "chunk", "chunk", "chunk", "chunk",
+                "ended 45/45 drawn 45 failed 0 null");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
     void aListenerThatThrowsFailsTheCallInsteadOfLeavingItHanging(Mode mode) {
         FanoutStrategy<TestInvocation> fanout = new FanoutStrategy<>(
                 new FanoutPolicy("Service#call", 2, 1, FanoutErrors.FAIL_FAST),
                 new FanoutShape(0, FanoutShape.Items.LIST, FanoutShape.Results.CONCATENATED), TestInvoker.sentinel(),
-                TestInvoker.facilities(new ManualClock(), new InFlight(), executor), executor, (method, nanos, failure) -> {
-                    throw new IllegalStateException("listener broke");
+                TestInvoker.facilities(new ManualClock(), new InFlight(), executor), executor, new FanoutListener() {
+                    @Override
+                    public void chunkEnded(String method, long nanos, Throwable failure) {
+                        throw new IllegalStateException("listener broke");
+                    }
                 });
         TestInvocation invocation = TestInvocation.withArguments(mode.doubling(), numbers(10));
 

@@ -8,13 +8,16 @@ import dev.sturdy.runtime.limit.AdaptiveLimiter;
 import dev.sturdy.runtime.bulkhead.BulkheadPolicy;
 import dev.sturdy.runtime.circuit.CircuitBreaker;
 import dev.sturdy.runtime.circuit.CircuitBreakerPolicy;
+import dev.sturdy.runtime.core.PolicyValues;
 import dev.sturdy.runtime.ratelimit.RateLimitPolicy;
 import dev.sturdy.runtime.ratelimit.RateLimiter;
 import dev.sturdy.runtime.time.SturdyClock;
 import jakarta.inject.Singleton;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The application's circuit breakers, bulkheads, rate limits and adaptive limits: one per method, or one per
@@ -65,5 +68,65 @@ public final class PolicyStates {
 
     public Collection<RateLimiter> rateLimiters() {
         return List.copyOf(rateLimits.all());
+    }
+
+    /**
+     * @return every breaker, bulkhead, rate limit and adaptive limit with its state and counters,
+     * as {@code /sturdy} and the dashboard show them
+     */
+    public Map<String, Object> describe() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("circuitBreakers", breakers().stream().map(PolicyStates::describe).toList());
+        status.put("bulkheads", bulkheads().stream().map(PolicyStates::describe).toList());
+        status.put("rateLimits", rateLimiters().stream().map(PolicyStates::describe).toList());
+        status.put("adaptiveLimits", adaptiveLimits().stream().map(PolicyStates::describe).toList());
+        return status;
+    }
+
+    /**
+     * @param breaker one of this application's breakers
+     * @return its name, state, whether forced, settings and window counts, as {@code /sturdy} shows them
+     */
+    public static Map<String, Object> describe(CircuitBreaker breaker) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        int[] window = breaker.window();
+        description.put("name", breaker.policy().name());
+        description.put("state", breaker.state().name());
+        description.put("forced", breaker.forced());
+        description.put("window", breaker.policy().window());
+        description.put("failureRatio", breaker.policy().failureRatio());
+        description.put("delay", PolicyValues.format(breaker.policy().delay()));
+        description.put("callsInWindow", window[0]);
+        description.put("failuresInWindow", window[1]);
+        return description;
+    }
+
+    private static Map<String, Object> describe(AdaptiveLimiter limit) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("name", limit.policy().name());
+        description.put("limit", limit.limit());
+        description.put("inFlight", limit.inFlight());
+        description.put("min", limit.policy().min());
+        description.put("max", limit.policy().max());
+        return description;
+    }
+
+    private static Map<String, Object> describe(Bulkhead bulkhead) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("name", bulkhead.policy().name());
+        description.put("maxConcurrent", bulkhead.policy().maxConcurrent());
+        description.put("maxWaiting", bulkhead.policy().maxWaiting());
+        description.put("running", bulkhead.running());
+        description.put("waiting", bulkhead.waiting());
+        return description;
+    }
+
+    private static Map<String, Object> describe(RateLimiter limiter) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("name", limiter.policy().name());
+        description.put("permits", limiter.policy().permits());
+        description.put("period", PolicyValues.format(limiter.policy().period()));
+        description.put("available", limiter.available());
+        return description;
     }
 }

@@ -7,11 +7,8 @@ import dev.sturdy.runtime.micronaut.beans.PolicyStates;
 import dev.sturdy.runtime.micronaut.config.SturdySettings;
 import dev.sturdy.runtime.micronaut.declaration.ChaosReader;
 
-import dev.sturdy.runtime.bulkhead.Bulkhead;
-import dev.sturdy.runtime.limit.AdaptiveLimiter;
 import dev.sturdy.runtime.circuit.CircuitBreaker;
 import dev.sturdy.runtime.core.PolicyValues;
-import dev.sturdy.runtime.ratelimit.RateLimiter;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.naming.NameUtils;
@@ -59,11 +56,7 @@ final class SturdyEndpoint {
 
     @Read
     Map<String, Object> status() {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("circuitBreakers", shared.breakers().stream().map(SturdyEndpoint::describe).toList());
-        status.put("bulkheads", shared.bulkheads().stream().map(SturdyEndpoint::describe).toList());
-        status.put("rateLimits", shared.rateLimiters().stream().map(SturdyEndpoint::describe).toList());
-        status.put("adaptiveLimits", shared.adaptiveLimits().stream().map(SturdyEndpoint::describe).toList());
+        Map<String, Object> status = shared.describe();
         Map<String, Object> faults = new LinkedHashMap<>();
         faults.put("enabled", chaos.enabled());
         faults.put("methods", chaos.all().entrySet().stream().filter(entry -> entry.getValue().injecting())
@@ -160,49 +153,6 @@ final class SturdyEndpoint {
             default -> throw new HttpStatusException(HttpStatus.BAD_REQUEST,
                     "action must be one of " + List.of("open", "close", "reset") + ", but was \"" + action + "\"");
         }
-        return describe(breaker);
-    }
-
-    private static Map<String, Object> describe(CircuitBreaker breaker) {
-        Map<String, Object> description = new LinkedHashMap<>();
-        int[] window = breaker.window();
-        description.put("name", breaker.policy().name());
-        description.put("state", breaker.state().name());
-        description.put("forced", breaker.forced());
-        description.put("window", breaker.policy().window());
-        description.put("failureRatio", breaker.policy().failureRatio());
-        description.put("delay", PolicyValues.format(breaker.policy().delay()));
-        description.put("callsInWindow", window[0]);
-        description.put("failuresInWindow", window[1]);
-        return description;
-    }
-
-    private static Map<String, Object> describe(AdaptiveLimiter limit) {
-        Map<String, Object> description = new LinkedHashMap<>();
-        description.put("name", limit.policy().name());
-        description.put("limit", limit.limit());
-        description.put("inFlight", limit.inFlight());
-        description.put("min", limit.policy().min());
-        description.put("max", limit.policy().max());
-        return description;
-    }
-
-    private static Map<String, Object> describe(Bulkhead bulkhead) {
-        Map<String, Object> description = new LinkedHashMap<>();
-        description.put("name", bulkhead.policy().name());
-        description.put("maxConcurrent", bulkhead.policy().maxConcurrent());
-        description.put("maxWaiting", bulkhead.policy().maxWaiting());
-        description.put("running", bulkhead.running());
-        description.put("waiting", bulkhead.waiting());
-        return description;
-    }
-
-    private static Map<String, Object> describe(RateLimiter limiter) {
-        Map<String, Object> description = new LinkedHashMap<>();
-        description.put("name", limiter.policy().name());
-        description.put("permits", limiter.policy().permits());
-        description.put("period", PolicyValues.format(limiter.policy().period()));
-        description.put("available", limiter.available());
-        return description;
+        return PolicyStates.describe(breaker);
     }
 }

@@ -1,6 +1,7 @@
 package dev.sturdy.runtime.micronaut.observe;
 
 import dev.sturdy.runtime.circuit.CircuitState;
+import dev.sturdy.runtime.fanout.FanoutProgress;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -78,6 +79,16 @@ public final class AllObservers {
         @Override
         public void fallbackUsed(String method, Throwable failure) {
             observers.forEach(o -> o.fallbackUsed(method, failure));
+        }
+
+        @Override
+        public void fanoutStarted(FanoutProgress progress) {
+            observers.forEach(o -> o.fanoutStarted(progress));
+        }
+
+        @Override
+        public void fanoutEnded(FanoutProgress progress, Throwable failure) {
+            observers.forEach(o -> o.fanoutEnded(progress, failure));
         }
 
         @Override

@@ -1,0 +1,75 @@
+package dev.sturdy.runtime.fanout;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How far one fan-out call has come: its items drawn from the source, and those whose chunk has
+ * ended, well or not. Made when the call starts and updated as its chunks are drawn and end, for
+ * whoever shows fan-outs in flight to read at any time. Thread-safe.
+ */
+public final class FanoutProgress {
+
+    private final String method;
+    private volatile long total;
+    private final long startedNanos;
+    private final AtomicLong drawn = new AtomicLong();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    FanoutProgress(String method, long total, long startedNanos) {
+        this.method = method;
+        this.total = total;
+        this.startedNanos = startedNanos;
+    }
+
+    /** @return {@code SimpleClass#method} */
+    public String method() {
+        return method;
+    }
+
+    /** @return how many items the call has, or {@code -1} until a lazy source has been drawn out */
+    public long total() {
+        return total;
+    }
+
+    /** @return when the call started, on the clock of the policies */
+    public long startedNanos() {
+        return startedNanos;
+    }
+
+    /** @return items drawn so far: all of them for a collection */
+    public long drawn() {
+        return drawn.get();
+    }
+
+    /** @return items whose chunk has ended, well or not */
+    public long done() {
+        return done.get();
+    }
+
+    /** @return items whose chunk has failed */
+    public long failed() {
+        return failed.get();
+    }
+
+    void drew(int items) {
+        drawn.addAndGet(items);
+    }
+
+    /** @param items how many items the call has, once known: a collection's size; {@code -1} for a lazy source */
+    void total(long items) {
+        total = items;
+    }
+
+    /** A lazy source has no items left: the total is what was drawn. */
+    void drawnOut() {
+        total = drawn.get();
+    }
+
+    void ended(int items, boolean failure) {
+        done.addAndGet(items);
+        if (failure) {
+            failed.addAndGet(items);
+        }
+    }
+}

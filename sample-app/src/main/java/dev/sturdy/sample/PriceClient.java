@@ -7,16 +7,24 @@ import reactor.core.publisher.Mono;
 import java.math.BigDecimal;
 
 /**
- * The pricing API over HTTP, as a Micronaut declarative client: {@code sample.upstream.url}, or this
- * application's own {@link UpstreamController} when it is not set.
+ * The pricing API over HTTP, as a Micronaut declarative client: the {@code upstream} service,
+ * which {@link UpstreamLocation} finds. A failed call throws (or signals)
+ * {@code HttpClientResponseException}; a call that cannot connect, {@code HttpClientException}.
  */
-@Client("${sample.upstream.url:/}")
+@Client(id = UpstreamLocation.ID)
 public interface PriceClient {
 
     /**
      * @param symbol the instrument
-     * @return its price; a failed call signals {@code HttpClientResponseException}
+     * @return its price; blocks the calling thread, which an interrupt frees
      */
-    @Get("/upstream/prices/{symbol}")
-    Mono<BigDecimal> price(String symbol);
+    @Get("/prices/{symbol}")
+    BigDecimal price(String symbol);
+
+    /**
+     * @param symbol the instrument
+     * @return its price, when subscribed to
+     */
+    @Get("/prices/{symbol}")
+    Mono<BigDecimal> priceLater(String symbol);
 }

@@ -1,5 +1,7 @@
 package dev.sturdy.sample;
 
+import dev.sturdy.sample.upstream.Upstream;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * (many at once, fanned out), and {@code GET /quotes/index?size=N} (a whole index, streamed).
  */
 @Controller("/quotes")
+@Requires(notEnv = Upstream.ENVIRONMENT)
 public class QuoteController {
 
     private final QuoteService quotes;

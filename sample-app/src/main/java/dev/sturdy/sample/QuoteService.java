@@ -8,18 +8,16 @@ import dev.sturdy.annotation.Retry;
 import dev.sturdy.annotation.Timeout;
 import dev.sturdy.exception.FanoutException;
 import dev.sturdy.exception.TimeoutExceededException;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
+import io.micronaut.http.client.exceptions.HttpClientException;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 /**
- * Prices symbols from the {@link FlakySource}. Each attempt gets {@code sample.quote.timeout}
+ * Prices symbols from the pricing upstream, through the HTTP {@link PriceClient}. Each attempt gets
+ * {@code sample.quote.timeout}
  * (500ms unless configured), up to three attempts with exponential back-off retry I/O failures and
  * timeouts, a circuit breaker shared by both quote methods stops calling an upstream that keeps
  * failing, and when all that fails the caller still gets an answer, marked as a fallback.
@@ -27,28 +25,26 @@ import java.util.concurrent.ExecutorService;
 @Singleton
 public class QuoteService {
 
-    private final FlakySource source;
-    private final ExecutorService io;
+    private final PriceClient upstream;
 
-    public QuoteService(FlakySource source, @Named(TaskExecutors.IO) ExecutorService io) {
-        this.source = source;
-        this.io = io;
+    public QuoteService(PriceClient upstream) {
+        this.upstream = upstream;
     }
 
-    @Retry(maxAttempts = 3, delay = "50ms", retryOn = {IOException.class, TimeoutExceededException.class})
+    @Retry(maxAttempts = 3, delay = "50ms", retryOn = {HttpClientException.class, TimeoutExceededException.class})
     @CircuitBreaker(name = "pricing", window = 20, failureRatio = 0.8, delay = "5s")
     @Timeout("${sample.quote.timeout:500ms}")
     @Fallback(method = "unavailable")
-    public Quote quote(String symbol) throws IOException, InterruptedException {
-        return new Quote(symbol, source.price(symbol), "live", null);
+    public Quote quote(String symbol) {
+        return new Quote(symbol, upstream.price(symbol), "live", null);
     }
 
-    @Retry(maxAttempts = 3, delay = "50ms", retryOn = {IOException.class, TimeoutExceededException.class})
+    @Retry(maxAttempts = 3, delay = "50ms", retryOn = {HttpClientException.class, TimeoutExceededException.class})
     @CircuitBreaker(name = "pricing", window = 20, failureRatio = 0.8, delay = "5s")
     @Timeout("${sample.quote.timeout:500ms}")
     @Fallback(method = "unavailableAsync")
     public CompletableFuture<Quote> quoteAsync(String symbol) {
-        return source.priceAsync(symbol, io).thenApply(price -> new Quote(symbol, price, "live", null));
+        return upstream.priceLater(symbol).map(price -> new Quote(symbol, price, "live", null)).toFuture();
     }
 
     /**
@@ -56,13 +52,13 @@ public class QuoteService {
      * on its own. If some symbols still fail, the others keep their live quotes.
      */
     @Fanout(parallelism = 8, errors = FanoutErrors.COLLECT)
-    @Retry(maxAttempts = 3, delay = "50ms", retryOn = {IOException.class, TimeoutExceededException.class})
+    @Retry(maxAttempts = 3, delay = "50ms", retryOn = {HttpClientException.class, TimeoutExceededException.class})
     @Timeout("${sample.quote.timeout:500ms}")
     @Fallback(method = "partly", applyOn = FanoutException.class)
-    public List<Quote> quotes(List<String> symbols) throws IOException, InterruptedException {
+    public List<Quote> quotes(List<String> symbols) {
         List<Quote> quotes = new ArrayList<>(symbols.size());
         for (String symbol : symbols) {
-            quotes.add(new Quote(symbol, source.price(symbol), "live", null));
+            quotes.add(new Quote(symbol, upstream.price(symbol), "live", null));
         }
         return quotes;
     }

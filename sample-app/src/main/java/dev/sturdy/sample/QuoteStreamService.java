@@ -37,6 +37,6 @@ public class QuoteStreamService {
     @CircuitBreaker(name = "upstream", window = 20, failureRatio = 0.8, delay = "5s")
     public Flux<Quote> quotes(Iterable<String> symbols) {
         return Flux.fromIterable(symbols)
-                .concatMap(symbol -> upstream.price(symbol).map(price -> new Quote(symbol, price, "live", null)));
+                .concatMap(symbol -> upstream.priceLater(symbol).map(price -> new Quote(symbol, price, "live", null)));
     }
 }

@@ -31,7 +31,7 @@ public class ReactiveQuoteService {
     @Timeout("${sample.quote.timeout:500ms}")
     @Fallback(method = "unavailable")
     public Mono<Quote> quote(String symbol) {
-        return upstream.price(symbol).map(price -> new Quote(symbol, price, "live", null));
+        return upstream.priceLater(symbol).map(price -> new Quote(symbol, price, "live", null));
     }
 
     Mono<Quote> unavailable(String symbol, Throwable failure) {

@@ -43,7 +43,7 @@ class ChaosOperatorTest {
         Map<String, Object> slow = post("QuoteService%23quote", Map.of("faultRate", 0, "latency", "20ms", "latencyRate", 0.5));
         assertThat(slow).containsEntry("method", "dev.sturdy.sample.QuoteService#quote").containsEntry("faultRate", 0.0)
                 .containsEntry("latency", "20ms").containsEntry("latencyRate", 0.5)
-                .containsEntry("exception", "java.io.IOException");
+                .containsEntry("exception", "io.micronaut.http.client.exceptions.HttpClientException");
 
         client.toBlocking().retrieve(HttpRequest.POST("/sturdy/pricing", Map.of("action", "reset")), String.class);
         assertThat(client.toBlocking().retrieve("/quotes/ACME", Quote.class).source()).isEqualTo("live");

@@ -34,7 +34,7 @@ class ChaosTest {
     void injectedFaultsOpenTheBreakerAndTheFallbackAnswers() {
         Quote first = client.toBlocking().retrieve("/quotes/ACME", Quote.class);
         assertThat(first.source()).isEqualTo("fallback");
-        assertThat(first.note()).isEqualTo("IOException: Sturdy chaos: fault injected into QuoteService#quote");
+        assertThat(first.note()).isEqualTo("HttpClientException: Sturdy chaos: fault injected into QuoteService#quote");
 
         // three attempts a call: the window of 20 fills, and the breaker opens, within seven calls
         Quote last = first;
@@ -48,7 +48,7 @@ class ChaosTest {
                 Argument.mapOf(String.class, Object.class));
         assertThat(status.get("chaos")).isEqualTo(Map.of("enabled", true, "methods", List.of(Map.of(
                 "method", "dev.sturdy.sample.QuoteService#quote", "injecting", true, "faultRate", 1.0,
-                "exception", "java.io.IOException", "latency", "0ms", "latencyRate", 1.0))));
+                "exception", "io.micronaut.http.client.exceptions.HttpClientException", "latency", "0ms", "latencyRate", 1.0))));
         assertThat(client.toBlocking().retrieve("/metrics/sturdy.chaos.injected?tag=kind:fault", String.class))
                 .contains("\"name\":\"sturdy.chaos.injected\"");
     }

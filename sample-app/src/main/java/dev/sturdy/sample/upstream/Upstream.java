@@ -1,0 +1,33 @@
+package dev.sturdy.sample.upstream;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+
+import java.util.Map;
+
+/**
+ * Starts the pricing upstream: on its own ({@code main}, port 8090 unless
+ * {@code MICRONAUT_SERVER_PORT} says otherwise), or beside the sample app ({@link #start}).
+ */
+public final class Upstream {
+
+    /** The environment the upstream's beans require, and no bean of the sample app runs in. */
+    public static final String ENVIRONMENT = "upstream";
+
+    private Upstream() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.build(args).environments(ENVIRONMENT).properties(Map.of("micronaut.server.port", 8090))
+                .mainClass(Upstream.class).start();
+    }
+
+    /**
+     * @param properties its port ({@code micronaut.server.port}, {@code -1} for any free one) and its
+     *                   knobs ({@code sample.flaky.*})
+     * @return the running upstream; closing it stops it
+     */
+    public static ApplicationContext start(Map<String, Object> properties) {
+        return Micronaut.build(new String[0]).environments(ENVIRONMENT).properties(properties).mainClass(Upstream.class).start();
+    }
+}

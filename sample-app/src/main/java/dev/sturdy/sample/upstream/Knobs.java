@@ -2,11 +2,13 @@ package dev.sturdy.sample.upstream;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.convert.ConversionService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How badly the upstream behaves, changed while it runs through {@code PUT /knobs}: a share of
@@ -27,8 +29,13 @@ public class Knobs {
      * @param slowRate share of calls that hang for {@code slowness}, from 0 to 1
      * @param slowness how long a slow call hangs
      */
-    @Serdeable
     public record Settings(double failureRate, Duration latency, double slowRate, Duration slowness) {
+
+        /** @return as {@code GET /knobs} shows them: durations in milliseconds, as {@code 20ms} */
+        public Map<String, Object> shown() {
+            return Map.of("failureRate", failureRate, "latency", latency.toMillis() + "ms", "slowRate", slowRate,
+                    "slowness", slowness.toMillis() + "ms");
+        }
     }
 
     /**
@@ -40,8 +47,8 @@ public class Knobs {
      * @param slowness how long a slow call hangs, e.g. {@code 5s}
      */
     @Serdeable
-    public record Change(@Nullable Double failureRate, @Nullable Duration latency, @Nullable Double slowRate,
-            @Nullable Duration slowness) {
+    public record Change(@Nullable Double failureRate, @Nullable String latency, @Nullable Double slowRate,
+            @Nullable String slowness) {
     }
 
     Knobs(@Value("${sample.flaky.failure-rate:0.3}") double failureRate, @Value("${sample.flaky.latency:5ms}") Duration latency,
@@ -60,9 +67,9 @@ public class Knobs {
     public synchronized Settings change(Change change) {
         Settings now = settings;
         settings = checked(new Settings(change.failureRate() != null ? change.failureRate() : now.failureRate(),
-                change.latency() != null ? change.latency() : now.latency(),
+                change.latency() != null ? duration("latency", change.latency()) : now.latency(),
                 change.slowRate() != null ? change.slowRate() : now.slowRate(),
-                change.slowness() != null ? change.slowness() : now.slowness()), "");
+                change.slowness() != null ? duration("slowness", change.slowness()) : now.slowness()), "");
         return settings;
     }
 
@@ -72,6 +79,11 @@ public class Knobs {
         duration(prefix + "latency", settings.latency());
         duration(prefix + "slowness", settings.slowness());
         return settings;
+    }
+
+    private static Duration duration(String name, String value) {
+        return ConversionService.SHARED.convert(value, Duration.class).orElseThrow(() -> new IllegalArgumentException(
+                name + " must be a duration such as 20ms or 2s, but was \"" + value + "\""));
     }
 
     private static void rate(String name, double value) {

@@ -12,6 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -44,15 +45,15 @@ public class PricesController {
     }
 
     @Get("/knobs")
-    public Knobs.Settings knobs() {
-        return knobs.settings();
+    public Map<String, Object> knobs() {
+        return knobs.settings().shown();
     }
 
     /** @return the settings now in force; 400 naming the value out of range, and nothing changed */
     @Put("/knobs")
-    public Knobs.Settings change(@Body Knobs.Change change) {
+    public Map<String, Object> change(@Body Knobs.Change change) {
         try {
-            return knobs.change(change);
+            return knobs.change(change).shown();
         } catch (IllegalArgumentException outOfRange) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, outOfRange.getMessage());
         }

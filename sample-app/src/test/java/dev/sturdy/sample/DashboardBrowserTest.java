@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -79,8 +80,7 @@ class DashboardBrowserTest {
         assertThat(note).startsWith("CircuitOpenException: circuit breaker pricing is OPEN");
         waitUpTo(Duration.ofSeconds(2)).until(page -> text("[data-breaker='pricing'] .state").equals("OPEN"));
 
-        long calls = number("[data-method='QuoteService#quote'] .calls");
-        assertThat(calls).isPositive();
+        long calls = waitUpTo(Duration.ofSeconds(5)).until(page -> positive(number("[data-method='QuoteService#quote'] .calls")));
         client.toBlocking().retrieve("/quotes/ACME", Quote.class); // answered by the fallback, the breaker open
         waitUpTo(Duration.ofSeconds(5)).until(page -> number("[data-method='QuoteService#quote'] .calls") > calls);
 
@@ -91,16 +91,16 @@ class DashboardBrowserTest {
                 Quote[].class)).toFuture();
         By running = By.cssSelector("[data-fanout][data-state='running'] progress");
         waitUpTo(PATIENCE).until(page -> !page.findElements(running).isEmpty() && value(page.findElement(running)) > 0);
-        long before = value(browser.findElement(running));
+        long before = waitUpTo(PATIENCE).until(page -> positive(value(page.findElement(running))));
         screenshot();
         waitUpTo(PATIENCE).until(page -> page.findElements(running).isEmpty() || value(page.findElement(running)) > before);
 
         assertThat(fanout.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).hasSize(400);
         By done = By.cssSelector("[data-fanout][data-state='done'] progress");
         waitUpTo(Duration.ofSeconds(5)).until(page -> !page.findElements(done).isEmpty());
-        WebElement completed = browser.findElement(done);
-        assertThat(value(completed)).isEqualTo(400);
-        assertThat(completed.getDomAttribute("max")).isEqualTo("400");
+        String completed = waitUpTo(Duration.ofSeconds(5)).until(page -> page.findElement(done).getDomAttribute("value")
+                + " of " + page.findElement(done).getDomAttribute("max"));
+        assertThat(completed).isEqualTo("400 of 400");
     }
 
     private void knobs(Map<String, Object> change) {
@@ -108,8 +108,16 @@ class DashboardBrowserTest {
         client.toBlocking().exchange(HttpRequest.PUT(knobs, change));
     }
 
+    /** @return a wait that reads the page again when it redrew what it was reading (every second) */
     private WebDriverWait waitUpTo(Duration time) {
-        return new WebDriverWait(browser, time, Duration.ofMillis(50));
+        WebDriverWait wait = new WebDriverWait(browser, time, Duration.ofMillis(50));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** @return {@code value} when it is above zero, else {@code null}: a wait goes on */
+    private static Long positive(long value) {
+        return value > 0 ? value : null;
     }
 
     private String text(String css) {

@@ -2,6 +2,7 @@ package dev.sturdy.sample.upstream;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.util.Map;
 
@@ -28,6 +29,9 @@ public final class Upstream {
      * @return the running upstream; closing it stops it
      */
     public static ApplicationContext start(Map<String, Object> properties) {
-        return Micronaut.build(new String[0]).environments(ENVIRONMENT).properties(properties).mainClass(Upstream.class).start();
+        ApplicationContext upstream = ApplicationContext.builder(Upstream.class).environments(ENVIRONMENT).properties(properties)
+                .start();
+        upstream.getBean(EmbeddedServer.class).start();
+        return upstream;
     }
 }

@@ -5,6 +5,7 @@ import dev.sturdy.runtime.fanout.FanoutProgress;
 import dev.sturdy.runtime.micronaut.beans.PolicyStates;
 import dev.sturdy.runtime.micronaut.observe.PolicyObserver;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
@@ -40,9 +41,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * the fan-outs in flight with their progress; and, as soon as it happens, every breaker's change of
  * state. Each snapshot is written as JSON once, whatever the number of clients; the last five
  * minutes are kept for a client that connects later. A client that reads slowly misses snapshots
- * rather than holding up the others; no thread waits for any client. Thread-safe.
+ * rather than holding up the others; no thread waits for any client. Exists only where the
+ * {@code sturdy} endpoint is enabled. Thread-safe.
  */
 @Singleton
+@Requires(beans = DashboardEndpoint.class)
 final class DashboardFeed implements PolicyObserver, ApplicationEventListener<StartupEvent> {
 
     /** Snapshots kept: five minutes' worth. */

@@ -4,7 +4,8 @@
 'use strict';
 
 const WINDOW = 300; // seconds shown
-const breakers = new Map(); // name -> { card, states: [[seconds, state]] }
+const breakers = new Map(); // name -> { card, states: [[seconds, state]] }, in the server's time
+let serverNow = 0; // the server's time of the latest snapshot or change, in seconds
 const methods = new Map(); // name -> { card, rates, latency, data }
 
 function element(tag, attributes, ...children) {
@@ -35,6 +36,9 @@ function breaker(name) {
 function breakerState(name, state, seconds) {
   const shown = breaker(name);
   const last = shown.states[shown.states.length - 1];
+  if (last && seconds < last[0]) {
+    return; // older than what is shown: a snapshot taken before a change already drawn
+  }
   if (!last || last[1] !== state) {
     shown.states.push([seconds, state]);
   }
@@ -87,7 +91,7 @@ function method(name) {
 function methodSample(row, seconds) {
   const shown = method(row.method);
   const data = shown.data;
-  [seconds, row.callsPerSecond, row.failuresPerSecond, row.retriesPerSecond, row.meanMillis]
+  [seconds, row.callsPerSecond, row.failuresPerSecond, row.retriesPerSecond, row.meanMillis ?? null]
     .forEach((value, i) => data[i].push(value));
   while (data[0].length && data[0][0] < seconds - WINDOW) {
     data.forEach(values => values.shift());
@@ -145,6 +149,7 @@ function drawFanouts(fanouts) {
 
 function apply(snapshot, draw) {
   const seconds = snapshot.t / 1000;
+  serverNow = Math.max(serverNow, seconds);
   document.getElementById('no-metrics').hidden = snapshot.methodsMeasured;
   snapshot.circuitBreakers.forEach(b => {
     breakerState(b.name, b.state, seconds);
@@ -153,7 +158,7 @@ function apply(snapshot, draw) {
   });
   snapshot.methods.forEach(row => methodSample(row, seconds));
   if (draw) {
-    breakers.forEach(shown => drawTimeline(shown, seconds));
+    breakers.forEach(shown => drawTimeline(shown, serverNow));
     drawMethods();
     drawOccupancy(snapshot);
     drawFanouts(snapshot.fanouts);
@@ -179,6 +184,7 @@ stream.addEventListener('history', event => {
 stream.addEventListener('snapshot', event => apply(JSON.parse(event.data), true));
 stream.addEventListener('breaker', event => {
   const change = JSON.parse(event.data);
+  serverNow = Math.max(serverNow, change.t / 1000);
   breakerState(change.name, change.to, change.t / 1000);
-  drawTimeline(breaker(change.name), Date.now() / 1000);
+  drawTimeline(breaker(change.name), serverNow);
 });

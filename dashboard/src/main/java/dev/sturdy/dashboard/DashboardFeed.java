@@ -18,6 +18,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -31,7 +32,11 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -54,6 +59,8 @@ final class DashboardFeed implements PolicyObserver, ApplicationEventListener<St
     /** How long an ended fan-out stays on the page, and how many fan-outs it lists. */
     private static final long ENDED_SHOWN_MILLIS = 10_000;
     private static final int FANOUTS_SHOWN = 20;
+    /** Events kept for a client that reads slowly. */
+    private static final int BUFFERED = 16;
     private static final Logger LOG = LoggerFactory.getLogger(DashboardFeed.class);
 
     private final BeanProvider<PolicyStates> policies;
@@ -61,16 +68,18 @@ final class DashboardFeed implements PolicyObserver, ApplicationEventListener<St
     private final JsonMapper json;
     private final TaskScheduler scheduler;
     private final Sinks.Many<Event<String>> live = Sinks.many().multicast().directBestEffort();
+    private final Queue<Map<String, Object>> changes = new ConcurrentLinkedQueue<>();
     private final Map<FanoutProgress, Shown> fanouts = new ConcurrentHashMap<>();
     private final AtomicLong fanoutIds = new AtomicLong();
-    // guarded by this
+    /** Guarded by {@code live}, whose events are sent under the same lock. */
     private final Deque<String> history = new ArrayDeque<>(HISTORY);
+    // guarded by this
     private long lastSample;
     private boolean failedBefore;
     private ScheduledFuture<?> sampling;
 
-    /** A fan-out on the page: when it ended ({@code 0} while it runs), and whether it failed. */
-    private record Shown(long id, long endedMillis, boolean failed) {
+    /** A fan-out on the page: when it ended ({@code 0} while it runs), and how: done, failed or cancelled. */
+    private record Shown(long id, long endedMillis, String ending) {
     }
 
     /**
@@ -92,31 +101,50 @@ final class DashboardFeed implements PolicyObserver, ApplicationEventListener<St
         }
     }
 
-    /** @return for one client: the snapshots kept, as one {@code history} event, then the live events */
+    /**
+     * @return for one client: the snapshots kept, as one {@code history} event, then the live
+     * events, {@value #BUFFERED} of them kept while the client is slow to read (the oldest go first)
+     */
     Flux<Event<String>> events() {
-        return Flux.concat(Mono.fromSupplier(() -> Event.of(history()).name("history")), live.asFlux());
+        return Flux.concat(Mono.fromSupplier(() -> Event.of(history()).name("history")),
+                live.asFlux().onBackpressureBuffer(BUFFERED, BufferOverflowStrategy.DROP_OLDEST));
     }
 
-    private synchronized String history() {
-        return "[" + String.join(",", history) + "]";
+    private String history() {
+        synchronized (live) {
+            return "[" + String.join(",", history) + "]";
+        }
     }
 
     @Override
     public void onStateChange(String breaker, CircuitState from, CircuitState to) {
-        long at = System.currentTimeMillis();
-        // told on the caller's thread, maybe inside the breaker: the clients are written to elsewhere
-        scheduler.schedule(Duration.ZERO, () -> publish("breaker", Map.of("name", breaker, "from", from.name(), "to", to.name(),
-                "t", at)));
+        // told on the caller's thread, maybe inside the breaker: the clients are written to elsewhere,
+        // in the order the changes happened
+        changes.add(Map.of("name", breaker, "from", from.name(), "to", to.name(), "t", System.currentTimeMillis()));
+        try {
+            scheduler.schedule(Duration.ZERO, this::sendChanges);
+        } catch (RejectedExecutionException shuttingDown) {
+            // the application is closing: its clients are being let go
+        }
+    }
+
+    private void sendChanges() {
+        synchronized (live) {
+            for (Map<String, Object> change = changes.poll(); change != null; change = changes.poll()) {
+                publish("breaker", change);
+            }
+        }
     }
 
     @Override
     public void fanoutStarted(FanoutProgress progress) {
-        fanouts.put(progress, new Shown(fanoutIds.incrementAndGet(), 0, false));
+        fanouts.put(progress, new Shown(fanoutIds.incrementAndGet(), 0, null));
     }
 
     @Override
     public void fanoutEnded(FanoutProgress progress, Throwable failure) {
-        fanouts.computeIfPresent(progress, (p, shown) -> new Shown(shown.id(), System.currentTimeMillis(), failure != null));
+        String ending = failure == null ? "done" : failure instanceof CancellationException ? "cancelled" : "failed";
+        fanouts.computeIfPresent(progress, (p, shown) -> new Shown(shown.id(), System.currentTimeMillis(), ending));
     }
 
     /** Takes a snapshot, keeps it, and sends it to every client; a failure is logged, and the next second tries again. */
@@ -129,12 +157,15 @@ final class DashboardFeed implements PolicyObserver, ApplicationEventListener<St
             snapshot.put("methods", rates == null ? List.of() : rates.sample(secondsSinceLastSample()));
             snapshot.putAll(policies.get().describe());
             snapshot.put("fanouts", fanouts(now));
-            String written = publish("snapshot", snapshot);
-            synchronized (this) {
+            synchronized (live) {
+                // kept and sent at once: a client connecting now gets it in one or the other
+                String written = publish("snapshot", snapshot);
                 if (history.size() == HISTORY) {
                     history.removeFirst();
                 }
                 history.addLast(written);
+            }
+            synchronized (this) {
                 failedBefore = false;
             }
         } catch (RuntimeException failure) {
@@ -158,7 +189,8 @@ final class DashboardFeed implements PolicyObserver, ApplicationEventListener<St
     private List<Map<String, Object>> fanouts(long now) {
         fanouts.values().removeIf(shown -> shown.endedMillis() != 0 && now - shown.endedMillis() > ENDED_SHOWN_MILLIS);
         return fanouts.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<FanoutProgress, Shown> entry) -> entry.getValue().id()).reversed())
+                .sorted(Comparator.comparing((Map.Entry<FanoutProgress, Shown> entry) -> entry.getValue().endedMillis() != 0)
+                        .thenComparing(entry -> -entry.getValue().id()))
                 .limit(FANOUTS_SHOWN)
                 .map(entry -> {
                     FanoutProgress progress = entry.getKey();
@@ -170,7 +202,7 @@ final class DashboardFeed implements PolicyObserver, ApplicationEventListener<St
                     fanout.put("drawn", progress.drawn());
                     fanout.put("total", progress.total());
                     fanout.put("failed", progress.failed());
-                    fanout.put("state", shown.endedMillis() == 0 ? "running" : shown.failed() ? "failed" : "done");
+                    fanout.put("state", shown.endedMillis() == 0 ? "running" : shown.ending());
                     return fanout;
                 }).toList();
     }

@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads Sturdy's meters ({@code sturdy.calls}, {@code sturdy.retry.attempts},
- * {@code sturdy.fallbacks}, {@code sturdy.timeouts}) and turns their totals into rates. Its cost is
- * in the number of methods, once a second, whatever the number of calls. Called by one thread at a
- * time.
+ * {@code sturdy.fallbacks}, {@code sturdy.timeouts}) and turns their totals into rates: the
+ * difference between two samples' totals, so it reads cumulative meters, as the registries that keep
+ * totals (Micronaut's default, Prometheus) have them. Its cost is in the number of methods, once a
+ * second, whatever the number of calls. Called by one thread at a time.
  */
 @Singleton
 @Requires(classes = MeterRegistry.class)
@@ -64,7 +65,8 @@ final class MicrometerRates implements MethodRates {
             row.put("failures", figures.getOrDefault("failures", 0.0).longValue());
             row.put("callsPerSecond", calls / seconds);
             row.put("failuresPerSecond", delta(method, "failures", figures) / seconds);
-            row.put("meanMillis", calls == 0 ? 0.0 : nanos / calls / 1e6);
+            // no call in the second, no latency: the chart leaves a gap
+            row.put("meanMillis", calls == 0 ? null : nanos / calls / 1e6);
             for (int i = 1; i < COUNTED.length; i += 2) {
                 row.put(COUNTED[i], figures.getOrDefault(COUNTED[i], 0.0).longValue());
                 row.put(COUNTED[i] + "PerSecond", delta(method, COUNTED[i], figures) / seconds);

@@ -1,6 +1,8 @@
 package dev.sturdy.dashboard;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,19 +33,22 @@ final class StreamReader implements Flow.Subscriber<String> {
                 HttpResponse.BodyHandlers.fromLineSubscriber(this));
     }
 
-    /** @return the next event that {@code wanted} accepts, skipping others; fails after ten seconds */
-    Sent next(Predicate<Sent> wanted) throws InterruptedException {
+    /** @return the next event that {@code wanted} accepts, skipping others; fails after ten seconds, naming {@code what} */
+    Sent next(String what, Predicate<Sent> wanted) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> skipped = new ArrayList<>();
         for (Sent event = poll(until); event != null; event = poll(until)) {
             if (wanted.test(event)) {
                 return event;
             }
+            skipped.add(event.name());
         }
-        throw new AssertionError("no such event within 10s; response: " + response.getNow(null));
+        throw new AssertionError("no " + what + " within 10s; events skipped: " + skipped + "; response: "
+                + response.getNow(null));
     }
 
     Sent next(String eventName) throws InterruptedException {
-        return next(event -> event.name().equals(eventName));
+        return next("event " + eventName, event -> event.name().equals(eventName));
     }
 
     private Sent poll(long until) throws InterruptedException {

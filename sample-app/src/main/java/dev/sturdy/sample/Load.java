@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -46,11 +47,11 @@ public final class Load {
 
     private void run() throws InterruptedException {
         System.out.println("load on " + app + "; the dashboard: " + app + "/sturdy/dashboard (stop with Ctrl-C)");
+        long started = System.nanoTime();
         for (long second = 0; ; second++) {
-            long phase = second % 60;
-            if (phase == 0) {
+            if (second % 60 == 0) {
                 knobs("{\"failureRate\": 0.01, \"latency\": \"15ms\", \"slowRate\": 0.01}", "calm");
-            } else if (phase == 45) {
+            } else if (second % 60 == 45) {
                 knobs("{\"failureRate\": 1.0}", "an outage: every upstream call fails for 15s");
             }
             for (int i = 0; i < 25; i++) {
@@ -64,7 +65,9 @@ public final class Load {
             if (second % 10 == 9) {
                 System.out.printf("%ds: %d answered, %d failed%n", second + 1, answered.get(), failed.get());
             }
-            Thread.sleep(1000);
+            // each second starts on the clock's second, however long sending took (a late one starts at once)
+            long next = started + TimeUnit.SECONDS.toNanos(second + 1);
+            TimeUnit.NANOSECONDS.sleep(next - System.nanoTime());
         }
     }
 
@@ -82,7 +85,8 @@ public final class Load {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(upstream + "/knobs"))
                     .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(change)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            System.out.println("upstream: " + what + " " + answer.body());
+            System.out.println(answer.statusCode() == 200 ? "upstream: " + what + " " + answer.body()
+                    : "upstream refused the change (" + answer.statusCode() + "): " + answer.body());
         } catch (IOException unreachable) {
             System.out.println("upstream at " + upstream + " cannot be changed (" + unreachable + "); the load goes on");
         } catch (InterruptedException stopped) {

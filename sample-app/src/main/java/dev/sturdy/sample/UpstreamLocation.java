@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class UpstreamLocation implements ServiceInstanceList {
             Environment environment) {
         if (!url.isEmpty()) {
             started = null;
-            instances = List.of(ServiceInstance.of(ID, URI.create(url)));
+            instances = List.of(ServiceInstance.of(ID, upstreamUrl(url)));
             return;
         }
         Map<String, Object> properties = new HashMap<>();
@@ -50,6 +51,19 @@ class UpstreamLocation implements ServiceInstanceList {
         URI uri = started.getBean(EmbeddedServer.class).getURI();
         instances = List.of(ServiceInstance.of(ID, uri));
         LOG.info("the pricing upstream's stand-in runs at {}: GET {}/knobs shows how it behaves, PUT changes it", uri, uri);
+    }
+
+    private static URI upstreamUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() != null && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException malformed) {
+            // said below
+        }
+        throw new IllegalArgumentException("sample.upstream.url must be a URL such as http://localhost:8090, but was \""
+                + url + "\"");
     }
 
     @Override

@@ -16,8 +16,10 @@ public interface FanoutListener {
     }
 
     /**
-     * @param progress the call's progress, final
-     * @param failure how the call failed, or {@code null}
+     * Told once per call, when its result is decided.
+     *
+     * @param progress the call's progress (chunks cancelled as the call stopped may still end afterwards)
+     * @param failure how the call failed ({@code CancellationException} when it was cancelled), or {@code null}
      */
     default void fanoutEnded(FanoutProgress progress, Throwable failure) {
     }

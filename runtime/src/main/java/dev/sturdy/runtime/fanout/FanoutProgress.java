@@ -1,11 +1,13 @@
 package dev.sturdy.runtime.fanout;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How far one fan-out call has come: its items drawn from the source, and those whose chunk has
  * ended, well or not. Made when the call starts and updated as its chunks are drawn and end, for
- * whoever shows fan-outs in flight to read at any time. Thread-safe.
+ * whoever shows fan-outs in flight to read at any time; a chunk cancelled when the call stops may
+ * still end, and count as done, after the call's end was told. Thread-safe.
  */
 public final class FanoutProgress {
 
@@ -15,6 +17,7 @@ public final class FanoutProgress {
     private final AtomicLong drawn = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     FanoutProgress(String method, long total, long startedNanos) {
         this.method = method;
@@ -47,7 +50,7 @@ public final class FanoutProgress {
         return done.get();
     }
 
-    /** @return items whose chunk has failed */
+    /** @return items whose chunk has failed, not counting chunks that ended only because the call was stopped */
     public long failed() {
         return failed.get();
     }
@@ -64,6 +67,11 @@ public final class FanoutProgress {
     /** A lazy source has no items left: the total is what was drawn. */
     void drawnOut() {
         total = drawn.get();
+    }
+
+    /** @return whether the call's end is told now: only once, however many ways it ends at the same time */
+    boolean end() {
+        return ended.compareAndSet(false, true);
     }
 
     void ended(int items, boolean failure) {

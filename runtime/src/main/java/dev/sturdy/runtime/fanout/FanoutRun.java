@@ -232,8 +232,9 @@ abstract class FanoutRun<I> {
                 ? new IllegalStateException(strategy.policy().method() + " returned " + value + " for a chunk; expected a "
                 + (strategy.shape().results() == FanoutShape.Results.MERGED_MAP ? "Map" : "Collection"))
                 : failure;
-        progress.ended(chunk.size, problem != null);
         synchronized (this) {
+            // a chunk that fails once the call has stopped fails because it was stopped
+            progress.ended(chunk.size, problem != null && !stopped);
             chunk.value = value;
             chunk.failure = problem;
             endedEarly.put(chunk.index, chunk);

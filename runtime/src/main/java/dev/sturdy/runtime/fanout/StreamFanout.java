@@ -72,10 +72,17 @@ public final class StreamFanout<I> {
             FanoutProgress progress = new FanoutProgress(policy.method(), -1, clock.nanoTime());
             listener.fanoutStarted(progress);
             return run(invocation, arguments, progress)
-                    .doOnComplete(() -> listener.fanoutEnded(progress, null))
-                    .doOnError(failure -> listener.fanoutEnded(progress, failure))
-                    .doOnCancel(() -> listener.fanoutEnded(progress, new CancellationException("cancelled by the subscriber")));
+                    .doOnComplete(() -> ended(progress, null))
+                    .doOnError(failure -> ended(progress, failure))
+                    .doOnCancel(() -> ended(progress, new CancellationException("cancelled by the subscriber")));
         });
+    }
+
+    /** Tells the listener how the call ended, once: a cancel may follow the terminal signal, or race it. */
+    private void ended(FanoutProgress progress, Throwable failure) {
+        if (progress.end()) {
+            listener.fanoutEnded(progress, failure);
+        }
     }
 
     private Flux<Object> run(I invocation, Object[] arguments, FanoutProgress progress) {

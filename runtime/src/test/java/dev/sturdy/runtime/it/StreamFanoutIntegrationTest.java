@@ -45,6 +45,19 @@ class StreamFanoutIntegrationTest {
     }
 
     @Test
+    void everyStreamedFanoutsEndIsToldOnceWithItsProgress() {
+        FanoutProgressWatcher watcher = context.getBean(FanoutProgressWatcher.class);
+
+        assertThat(service.fromPublisher(Flux.range(0, 5)).collectList().block(WAIT)).hasSize(5);
+        // the subscriber takes one element and cancels: after the last element, or racing it
+        assertThat(service.fromPublisher(Flux.range(0, 5)).take(1).blockLast(WAIT)).isEqualTo("r0");
+
+        assertThat(watcher.heard).hasSize(4).startsWith("started StreamFanoutService#fromPublisher",
+                "ended 5/5 failed 0 well", "started StreamFanoutService#fromPublisher");
+        assertThat(watcher.heard.get(3)).startsWith("ended ").endsWith("CancellationException");
+    }
+
+    @Test
     void anEndlessStreamIsDrawnOnDemandAndItsResultsComeInInputOrder() {
         AtomicLong drawn = new AtomicLong();
         AtomicBoolean closed = new AtomicBoolean();

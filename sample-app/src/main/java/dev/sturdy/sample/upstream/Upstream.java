@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,9 +30,20 @@ public final class Upstream {
      * @return the running upstream; closing it stops it
      */
     public static ApplicationContext start(Map<String, Object> properties) {
-        ApplicationContext upstream = ApplicationContext.builder(Upstream.class).environments(ENVIRONMENT).properties(properties)
-                .start();
-        upstream.getBean(EmbeddedServer.class).start();
-        return upstream;
+        Map<String, Object> upstreamOnly = new HashMap<>(properties);
+        // a stand-in for someone else's server: none of the sample's operations runs in it
+        upstreamOnly.put("endpoints.sturdy.enabled", false);
+        upstreamOnly.put("micronaut.metrics.enabled", false);
+        ApplicationContext upstream = ApplicationContext.builder(Upstream.class).environments(ENVIRONMENT)
+                .properties(upstreamOnly).start();
+        try {
+            upstream.getBean(EmbeddedServer.class).start();
+            return upstream;
+        } catch (RuntimeException notStarted) {
+            upstream.close();
+            throw new IllegalStateException("the pricing upstream's stand-in cannot listen on port " + properties.get(
+                    "micronaut.server.port") + " (" + notStarted.getMessage() + "): set sample.upstream.port to a free port "
+                    + "(-1 for any), or sample.upstream.url to an upstream already running", notStarted);
+        }
     }
 }

@@ -2,11 +2,13 @@ package dev.sturdy.sample;
 
 import dev.sturdy.sample.upstream.Upstream;
 import io.micronaut.context.annotation.Requires;
+import dev.sturdy.exception.CircuitOpenException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -44,7 +46,12 @@ public class QuoteController {
         if (size < 1 || size > 100_000) {
             throw new HttpStatusException(HttpStatus.BAD_REQUEST, "size must be from 1 to 100000, but was " + size);
         }
-        return quoteStream.quotes(QuoteStreamService.index(size));
+        // a stream has no fallback: an upstream that kept failing is a 502, a breaker that let nothing through a 503
+        return quoteStream.quotes(QuoteStreamService.index(size))
+                .onErrorMap(CircuitOpenException.class, open -> new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                        open.getMessage()))
+                .onErrorMap(HttpClientException.class, failed -> new HttpStatusException(HttpStatus.BAD_GATEWAY,
+                        "the pricing upstream failed: " + failed.getMessage()));
     }
 
     @Get("{?symbols}")

@@ -3,6 +3,7 @@ package dev.sturdy.sample;
 import dev.sturdy.annotation.CircuitBreaker;
 import dev.sturdy.annotation.Fanout;
 import dev.sturdy.annotation.Retry;
+import dev.sturdy.exception.RateLimitExceededException;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Flux;
@@ -34,7 +35,7 @@ public class QuoteStreamService {
 
     @Fanout(parallelism = 8, batchSize = 25)
     @Retry(maxAttempts = 3, delay = "50ms", retryOn = HttpClientException.class)
-    @CircuitBreaker(name = "upstream", window = 20, failureRatio = 0.8, delay = "5s")
+    @CircuitBreaker(name = "upstream", window = 20, failureRatio = 0.8, delay = "5s", skipOn = RateLimitExceededException.class)
     public Flux<Quote> quotes(Iterable<String> symbols) {
         return Flux.fromIterable(symbols)
                 .concatMap(symbol -> upstream.priceLater(symbol).map(price -> new Quote(symbol, price, "live", null)));

@@ -6,6 +6,7 @@ import dev.sturdy.annotation.RateLimit;
 import dev.sturdy.annotation.Retry;
 import dev.sturdy.annotation.Timeout;
 import dev.sturdy.exception.TimeoutExceededException;
+import dev.sturdy.exception.RateLimitExceededException;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
@@ -26,7 +27,7 @@ public class ReactiveQuoteService {
     }
 
     @Retry(maxAttempts = 3, delay = "50ms", retryOn = {HttpClientException.class, TimeoutExceededException.class})
-    @CircuitBreaker(name = "upstream", window = 20, failureRatio = 0.8, delay = "5s")
+    @CircuitBreaker(name = "upstream", window = 20, failureRatio = 0.8, delay = "5s", skipOn = RateLimitExceededException.class)
     @RateLimit(name = "partner", permits = 5, period = "1s")
     @Timeout("${sample.quote.timeout:500ms}")
     @Fallback(method = "unavailable")

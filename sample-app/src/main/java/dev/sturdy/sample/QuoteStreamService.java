@@ -38,6 +38,8 @@ public class QuoteStreamService {
     @CircuitBreaker(name = "upstream", window = 20, failureRatio = 0.8, delay = "5s", skipOn = RateLimitExceededException.class)
     public Flux<Quote> quotes(Iterable<String> symbols) {
         return Flux.fromIterable(symbols)
-                .concatMap(symbol -> upstream.priceLater(symbol).map(price -> new Quote(symbol, price, "live", null)));
+                .concatMap(symbol -> upstream.priceLater(symbol).map(price -> new Quote(symbol, price, "live", null)))
+                // a chunk's quotes go out once all are in: a failure halfway is before its first element, so it is retried
+                .collectList().flatMapIterable(quotes -> quotes);
     }
 }

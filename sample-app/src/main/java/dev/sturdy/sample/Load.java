@@ -20,9 +20,9 @@ import java.util.stream.IntStream;
  * {@code PUT /knobs}), which opens the breakers; then calm again. At most 16 requests are in
  * flight. Runs until stopped.
  *
- * <p>{@code ./mvnw -q -pl sample-app exec:java -Dexec.mainClass=dev.sturdy.sample.Load}, with the
- * app's and the upstream's URLs as optional arguments (default {@code http://localhost:8080} and
- * {@code http://localhost:8090}).
+ * <p>{@code ./mvnw -q -pl sample-app -am -DskipTests package exec:java -Dexec.mainClass=dev.sturdy.sample.Load},
+ * with the app's and the upstream's URLs as optional arguments (default {@code http://localhost:8080}
+ * and {@code http://localhost:8090}). It leaves the upstream as it last set it.
  */
 public final class Load {
 

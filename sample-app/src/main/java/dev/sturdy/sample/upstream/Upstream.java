@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Starts the pricing upstream: on its own ({@code main}, port 8090 unless
- * {@code MICRONAUT_SERVER_PORT} says otherwise), or beside the sample app ({@link #start}).
+ * Starts the pricing upstream: on its own ({@code main}, port 8090), or beside the sample app
+ * ({@link #start}).
  */
 public final class Upstream {
 

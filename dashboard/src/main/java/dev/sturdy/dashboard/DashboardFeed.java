@@ -158,7 +158,7 @@ final class DashboardFeed implements PolicyObserver, ApplicationEventListener<St
             snapshot.putAll(policies.get().describe());
             snapshot.put("fanouts", fanouts(now));
             synchronized (live) {
-                // kept and sent at once: a client connecting now gets it in one or the other
+                // one lock for keeping, sending and reading the history: a client that connects meanwhile misses at most this one
                 String written = publish("snapshot", snapshot);
                 if (history.size() == HISTORY) {
                     history.removeFirst();

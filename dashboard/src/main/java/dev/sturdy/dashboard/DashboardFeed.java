@@ -54,7 +54,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DashboardFeed implements PolicyObserver, ApplicationEventListener<StartupEvent> {
 
     /** Snapshots kept: five minutes' worth. */
-    static final int HISTORY = 300;
+    private static final int HISTORY = 300;
     private static final Duration EVERY = Duration.ofSeconds(1);
     /** How long an ended fan-out stays on the page, and how many fan-outs it lists. */
     private static final long ENDED_SHOWN_MILLIS = 10_000;

@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 @Requires(beans = MeterRegistry.class)
 final class MicrometerRates implements MethodRates {
 
-    private static final String[] COUNTED = {"sturdy.retry.attempts", "retries", "sturdy.fallbacks", "fallbacks",
-        "sturdy.timeouts", "timeouts"};
+    /** The counters read, by meter name, and the figure each becomes. */
+    private static final Map<String, String> COUNTED = Map.of("sturdy.retry.attempts", "retries",
+            "sturdy.fallbacks", "fallbacks", "sturdy.timeouts", "timeouts");
 
     private final MeterRegistry registry;
     /** Per method and figure, its total at the last sample. */
@@ -49,12 +50,12 @@ final class MicrometerRates implements MethodRates {
                 method.merge("failures", (double) timer.count(), Double::sum);
             }
         }
-        for (int i = 0; i < COUNTED.length; i += 2) {
-            for (Counter counter : registry.find(COUNTED[i]).counters()) {
+        COUNTED.forEach((meter, figure) -> {
+            for (Counter counter : registry.find(meter).counters()) {
                 totals.computeIfAbsent(counter.getId().getTag("method"), m -> new HashMap<>())
-                        .merge(COUNTED[i + 1], counter.count(), Double::sum);
+                        .merge(figure, counter.count(), Double::sum);
             }
-        }
+        });
         List<Map<String, Object>> methods = new ArrayList<>(totals.size());
         totals.forEach((method, figures) -> {
             double calls = delta(method, "calls", figures);
@@ -67,9 +68,9 @@ final class MicrometerRates implements MethodRates {
             row.put("failuresPerSecond", delta(method, "failures", figures) / seconds);
             // no call in the second, no latency: the chart leaves a gap
             row.put("meanMillis", calls == 0 ? null : nanos / calls / 1e6);
-            for (int i = 1; i < COUNTED.length; i += 2) {
-                row.put(COUNTED[i], figures.getOrDefault(COUNTED[i], 0.0).longValue());
-                row.put(COUNTED[i] + "PerSecond", delta(method, COUNTED[i], figures) / seconds);
+            for (String figure : COUNTED.values()) {
+                row.put(figure, figures.getOrDefault(figure, 0.0).longValue());
+                row.put(figure + "PerSecond", delta(method, figure, figures) / seconds);
             }
             methods.add(row);
         });

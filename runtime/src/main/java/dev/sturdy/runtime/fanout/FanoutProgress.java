@@ -13,16 +13,14 @@ public final class FanoutProgress {
 
     private final String method;
     private volatile long total;
-    private final long startedNanos;
     private final AtomicLong drawn = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicBoolean ended = new AtomicBoolean();
 
-    FanoutProgress(String method, long total, long startedNanos) {
+    FanoutProgress(String method, long total) {
         this.method = method;
         this.total = total;
-        this.startedNanos = startedNanos;
     }
 
     /** @return {@code SimpleClass#method} */
@@ -33,11 +31,6 @@ public final class FanoutProgress {
     /** @return how many items the call has, or {@code -1} until a lazy source has been drawn out */
     public long total() {
         return total;
-    }
-
-    /** @return when the call started, on the clock of the policies */
-    public long startedNanos() {
-        return startedNanos;
     }
 
     /** @return items drawn so far: all of them for a collection */

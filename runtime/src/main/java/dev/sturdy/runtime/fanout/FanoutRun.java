@@ -84,7 +84,7 @@ abstract class FanoutRun<I> {
         this.window = (long) WINDOW_PER_SLOT * strategy.policy().parallelism();
         this.merged = strategy.shape().empty();
         this.partial = collect ? new ArrayList<>() : null;
-        this.progress = new FanoutProgress(strategy.policy().method(), items.size(), strategy.clock().nanoTime());
+        this.progress = new FanoutProgress(strategy.policy().method(), items.size());
     }
 
     CompletableFuture<Object> start() {

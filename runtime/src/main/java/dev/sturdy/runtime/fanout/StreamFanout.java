@@ -69,7 +69,7 @@ public final class StreamFanout<I> {
     public Flux<Object> run(I invocation) {
         return Flux.defer(() -> {
             Object[] arguments = invoker.arguments(invocation).clone();
-            FanoutProgress progress = new FanoutProgress(policy.method(), -1, clock.nanoTime());
+            FanoutProgress progress = new FanoutProgress(policy.method(), -1);
             listener.fanoutStarted(progress);
             return run(invocation, arguments, progress)
                     .doOnComplete(() -> ended(progress, null))

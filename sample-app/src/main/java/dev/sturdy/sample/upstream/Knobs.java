@@ -3,6 +3,7 @@ package dev.sturdy.sample.upstream;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.convert.ConversionService;
+import io.micronaut.core.naming.NameUtils;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -73,12 +74,20 @@ public class Knobs {
         return settings;
     }
 
+    /**
+     * @param prefix {@code sample.flaky.} for configuration, whose keys are hyphenated; empty for
+     *               {@code PUT /knobs}, whose fields are as the records name them
+     */
     private static Settings checked(Settings settings, String prefix) {
-        rate(prefix + (prefix.isEmpty() ? "failureRate" : "failure-rate"), settings.failureRate());
-        rate(prefix + (prefix.isEmpty() ? "slowRate" : "slow-rate"), settings.slowRate());
-        duration(prefix + "latency", settings.latency());
-        duration(prefix + "slowness", settings.slowness());
+        rate(named(prefix, "failureRate"), settings.failureRate());
+        rate(named(prefix, "slowRate"), settings.slowRate());
+        duration(named(prefix, "latency"), settings.latency());
+        duration(named(prefix, "slowness"), settings.slowness());
         return settings;
+    }
+
+    private static String named(String prefix, String field) {
+        return prefix.isEmpty() ? field : prefix + NameUtils.hyphenate(field);
     }
 
     private static Duration duration(String name, String value) {

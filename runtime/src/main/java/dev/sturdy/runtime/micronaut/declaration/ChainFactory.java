@@ -104,6 +104,7 @@ public final class ChainFactory {
     private final ConversionService conversions;
     private final ChaosSwitches chaos;
     private final PolicyStores stores;
+    private final OnlyInterceptor onlyInterceptor;
     private final AtomicLong chainsBuilt = new AtomicLong();
 
     ChainFactory(SturdyClock clock, Watchdog watchdog, @Named(SturdyBeans.EXECUTOR) ExecutorService executor,
@@ -112,6 +113,7 @@ public final class ChainFactory {
                          AllObservers observers,
                  BeanContext beanContext, ConversionService conversions, ChaosSwitches chaos, List<PolicyStore> stores) {
         this.beanContext = beanContext;
+        this.onlyInterceptor = new OnlyInterceptor(beanContext, ALL);
         this.chaos = chaos;
         this.stores = new PolicyStores(settings, stores);
         this.conversions = conversions;
@@ -140,7 +142,7 @@ public final class ChainFactory {
      */
     public MethodChain build(ExecutableMethod<Object, Object> method, MethodInterceptor<Object, Object> interceptor) {
         MethodChain chain = buildIfProtected(method, interceptor);
-        return chain != null ? chain : new SyncChain(new Sentinel<>(new MicronautInvoker(interceptor, beanContext),
+        return chain != null ? chain : new SyncChain(new Sentinel<>(invoker(method, interceptor),
                 MethodName.of(method).display()));
     }
 
@@ -161,7 +163,7 @@ public final class ChainFactory {
             return null;
         }
         ResultShape shape = ResultShape.of(method, name, first);
-        MicronautInvoker invoker = new MicronautInvoker(interceptor, beanContext);
+        MicronautInvoker invoker = invoker(method, interceptor);
         chainsBuilt.incrementAndGet();
         return switch (shape) {
             case SYNC -> new SyncChain(nest(annotations, invoker, shape, call -> call));
@@ -183,6 +185,10 @@ public final class ChainFactory {
                 yield streamFanout(annotations, fanout.get(), invoker, stream, type);
             }
         };
+    }
+
+    private MicronautInvoker invoker(ExecutableMethod<Object, Object> method, MethodInterceptor<Object, Object> interceptor) {
+        return new MicronautInvoker(interceptor, beanContext, onlyInterceptor.aroundOnly(method, interceptor));
     }
 
     /**

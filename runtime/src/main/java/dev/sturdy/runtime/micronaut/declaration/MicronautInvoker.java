@@ -39,20 +39,29 @@ final class MicronautInvoker implements Invoker<MethodInvocationContext<Object, 
 
     private final MethodInterceptor<Object, Object> interceptor;
     private final BeanContext beanContext;
+    private final boolean onlyInterceptor;
     private volatile Interceptor<Object, Object>[] interceptors;
 
     /**
      * @param interceptor Sturdy's interceptor: proceeding from it runs the interceptors inside it
      * @param beanContext where the method's interceptors are resolved, on the first detach
+     * @param onlyInterceptor whether Sturdy's is the only interceptor around the method (see {@link OnlyInterceptor})
      */
-    MicronautInvoker(MethodInterceptor<Object, Object> interceptor, BeanContext beanContext) {
+    MicronautInvoker(MethodInterceptor<Object, Object> interceptor, BeanContext beanContext, boolean onlyInterceptor) {
         this.interceptor = interceptor;
         this.beanContext = beanContext;
+        this.onlyInterceptor = onlyInterceptor;
     }
 
+    /**
+     * Proceeds to the interceptors inside Sturdy's; with none, calls the method itself, as the chain
+     * would at its end, without walking the chain again.
+     */
     @Override
     public Object proceed(MethodInvocationContext<Object, Object> invocation) {
-        return invocation.proceed(interceptor);
+        return onlyInterceptor
+                ? invocation.getExecutableMethod().invoke(invocation.getTarget(), invocation.getParameterValues())
+                : invocation.proceed(interceptor);
     }
 
     @Override

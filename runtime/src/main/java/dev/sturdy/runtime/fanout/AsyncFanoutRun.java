@@ -12,8 +12,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Runs an async method's chunks: each starts on the thread that frees its slot (the caller for the
  * first ones, a finishing chunk's thread after that), without blocking anyone; a lazy source is
- * drawn there too. Cancelling cancels their futures. The run finishes when no chunk is in flight and none is left to start.
- * Thread-safe.
+ * drawn there too, outside the run's lock, so that a slow source holds up no cancellation.
+ * Cancelling cancels their futures. The run finishes when no chunk is in flight and none is left
+ * to start. Thread-safe.
  *
  * @param <I> the invocation type
  */
@@ -34,33 +35,46 @@ final class AsyncFanoutRun<I> extends FanoutRun<I> {
         }
     }
 
+    /**
+     * Starts the next chunk, if one may start now. It counts as running while it is drawn, so that
+     * the run cannot finish meanwhile.
+     */
     private void startNext() {
-        Chunk chunk;
         synchronized (this) {
-            chunk = nextChunkOrAbort();
-            if (chunk == WINDOW_FULL) {
-                deferred++;
-                return;
-            }
-            if (chunk == null || chunk == SOURCE_FAILED) {
+            if (noneLeft()) {
                 if (running == 0) {
                     finishLater();
                 }
-            } else {
-                running++;
+                return;
             }
+            if (windowFull()) {
+                deferred++;
+                return;
+            }
+            reserveDraw();
+            running++;
+        }
+        Chunk chunk = drawOrAbort();
+        if (chunk != null && chunk != SOURCE_FAILED) {
+            Trampoline.run(callerContext.apply(() -> start(chunk)));
+            return;
+        }
+        boolean last;
+        synchronized (this) {
+            last = --running == 0;
         }
         if (chunk == SOURCE_FAILED) {
             cancelInFlight();
-        } else if (chunk != null) {
-            Trampoline.run(callerContext.apply(() -> start(chunk)));
+        }
+        if (last) {
+            finishLater();
         }
     }
 
     /** @return the next chunk, or {@code null} when the items could not be cut into one (the run fails) */
-    private Chunk nextChunkOrAbort() {
+    private Chunk drawOrAbort() {
         try {
-            return nextChunk(false);
+            return draw();
         } catch (Throwable unexpected) {
             abort(unexpected);
             return null;

@@ -41,11 +41,8 @@ abstract class FanoutRun<I> {
     /** How many chunks per slot may end before the oldest one still running. */
     static final int WINDOW_PER_SLOT = 4;
 
-    /** Returned by {@link #nextChunk(boolean)}: a chunk may not start until an earlier one ends. */
-    static final Chunk WINDOW_FULL = new Chunk(-1, -1, List.of(), 0);
-
     /**
-     * Returned by {@link #nextChunk(boolean)}: the source failed while drawn; no chunk starts again,
+     * Returned by {@link #draw()}: the source failed while drawn; no chunk starts again,
      * and with FAIL_FAST the chunks in flight must be cancelled.
      */
     static final Chunk SOURCE_FAILED = new Chunk(-1, -1, List.of(), 0);
@@ -68,6 +65,7 @@ abstract class FanoutRun<I> {
     private final List<Throwable> laterFailures = new ArrayList<>();
     private Throwable firstFailure;
     private boolean drawnOut;
+    private int drawing;
     private int nextItem;
     private int nextChunk;
     private int nextToMerge;
@@ -152,31 +150,58 @@ abstract class FanoutRun<I> {
     }
 
     /**
-     * Draws the next chunk. The window is checked under the run's lock; the source is drawn under
-     * the items' own lock, so that a slow source holds up no chunk that is ending.
+     * Draws the next chunk for a sync worker, waiting while the window is full.
      *
-     * @param waitForWindow whether to wait (a sync worker) rather than return {@link #WINDOW_FULL}
-     *                      when the chunk would start too far after the oldest one still running
-     * @return the next chunk to run, {@code null} when there is none (all drawn, stopped, or the
-     * waiting worker was interrupted), or {@link #SOURCE_FAILED}
+     * @return the chunk to run, {@code null} when there is none (all drawn, stopped, or the waiting
+     * worker was interrupted), or {@link #SOURCE_FAILED}
      */
-    Chunk nextChunk(boolean waitForWindow) {
+    Chunk nextChunk() {
         synchronized (this) {
-            while (!stopped && !drawnOut && nextChunk - nextToMerge >= window) {
-                if (!waitForWindow) {
-                    return WINDOW_FULL;
-                }
+            while (!noneLeft() && windowFull()) {
                 try {
                     wait();
                 } catch (InterruptedException cancelled) {
                     return null;
                 }
             }
+            if (noneLeft()) {
+                return null;
+            }
+            reserveDraw();
         }
+        return draw();
+    }
+
+    /** Under the run's lock: whether no chunk is left to draw (all drawn, or the run stopped). */
+    boolean noneLeft() {
+        return stopped || drawnOut;
+    }
+
+    /**
+     * Under the run's lock: whether the next chunk would start too far after the oldest one still
+     * running; chunks being drawn count as started.
+     */
+    boolean windowFull() {
+        return nextChunk + drawing - nextToMerge >= window;
+    }
+
+    /** Under the run's lock, when neither: the caller is to draw the next chunk with {@link #draw()}. */
+    void reserveDraw() {
+        drawing++;
+    }
+
+    /**
+     * Draws the chunk reserved by {@link #reserveDraw()}, outside the run's lock and under the
+     * items' own, so that a slow source holds up neither a chunk that is ending nor a cancellation.
+     *
+     * @return the chunk to run, {@code null} when there is none (all drawn, or stopped), or {@link #SOURCE_FAILED}
+     */
+    Chunk draw() {
         synchronized (items) {
             List<Object> chunkItems;
             synchronized (this) {
-                if (stopped || drawnOut) {
+                if (noneLeft()) {
+                    drawing--;
                     return null;
                 }
             }
@@ -186,9 +211,14 @@ abstract class FanoutRun<I> {
                 return sourceFailed(sourceFailure);
             }
             synchronized (this) {
+                drawing--;
+                if (stopped) {
+                    return null;
+                }
                 if (chunkItems.isEmpty()) {
                     drawnOut = true;
                     progress.drawnOut();
+                    notifyAll();
                     return null;
                 }
                 progress.drew(chunkItems.size());
@@ -200,6 +230,7 @@ abstract class FanoutRun<I> {
     }
 
     private synchronized Chunk sourceFailed(RuntimeException failure) {
+        drawing--;
         drawnOut = true;
         stopped = true;
         notifyAll();

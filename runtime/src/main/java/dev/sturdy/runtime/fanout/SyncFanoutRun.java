@@ -84,10 +84,10 @@ final class SyncFanoutRun<I> extends FanoutRun<I> {
                 return;
             }
             try {
-                Chunk chunk = nextChunk(true);
+                Chunk chunk = nextChunk();
                 while (chunk != null && chunk != SOURCE_FAILED) {
                     runChunk(chunk);
-                    chunk = nextChunk(true);
+                    chunk = nextChunk();
                 }
                 if (chunk == SOURCE_FAILED) {
                     cancelWorkersBut(this);

@@ -7,17 +7,21 @@ import dev.sturdy.runtime.testing.TestInvocation;
 import dev.sturdy.runtime.testing.TestInvoker;
 import dev.sturdy.runtime.time.ManualClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -180,5 +184,54 @@ class FanoutStrategyTest {
         TestInvocation invocation = TestInvocation.withArguments(mode.doubling(), numbers(10));
 
         assertThatThrownBy(() -> mode.call(fanout, invocation)).hasMessage("listener broke");
+    }
+
+    @Test
+    void anAsyncLazySourceThatIsSlowToDrawHoldsUpNoCancellation() throws Exception {
+        CountDownLatch drawingThird = new CountDownLatch(1);
+        CountDownLatch releaseThird = new CountDownLatch(1);
+        Iterator<Integer> source = new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < 4;
+            }
+
+            @Override
+            public Integer next() {
+                if (next == 2) {
+                    drawingThird.countDown();
+                    try {
+                        releaseThird.await();
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return next++;
+            }
+        };
+        List<CompletableFuture<Object>> chunks = List.of(new CompletableFuture<>(), new CompletableFuture<>(),
+                new CompletableFuture<>(), new CompletableFuture<>());
+        TestInvocation invocation = TestInvocation.withArguments(arguments -> {
+            Iterator<?> items = (Iterator<?>) arguments[0];
+            return chunks.get((Integer) items.next());
+        }, source);
+        FanoutStrategy<TestInvocation> fanout = new FanoutStrategy<>(new FanoutPolicy("Service#call", 2, 1,
+                FanoutErrors.FAIL_FAST), new FanoutShape(0, FanoutShape.Items.ITERATOR, FanoutShape.Results.CONCATENATED),
+                TestInvoker.sentinel(), TestInvoker.facilities(new ManualClock(), new InFlight(), executor), executor,
+                FanoutListener.NONE);
+
+        CompletableFuture<Object> result = fanout.callAsync(invocation);
+        // the first chunk's end draws the third item, on the thread that ended it
+        Future<?> firstEnds = executor.submit(() -> chunks.get(0).complete(List.of(0)));
+        assertThat(drawingThird.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture.runAsync(() -> result.cancel(true), executor).get(10, TimeUnit.SECONDS);
+        assertThat(result).isCancelled();
+        assertThat(chunks.get(1)).as("the chunk in flight is cancelled").isCancelled();
+        releaseThird.countDown();
+        firstEnds.get(10, TimeUnit.SECONDS);
+        assertThat(invocation.attempts()).as("the chunk drawn after the cancellation never ran").isEqualTo(2);
     }
 }

@@ -9,6 +9,7 @@ import reactor.core.publisher.Sinks;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -20,9 +21,17 @@ import java.util.function.Function;
  */
 public final class StreamCall {
 
+    /** No element of the attempt has passed on yet, and the call may still run again. */
+    private static final int OPEN = 0;
+    /** An element of the attempt has passed on: the call never runs again. */
+    private static final int PASSING = 1;
+    /** The call runs again: nothing more of the attempt passes on. */
+    private static final int CUT = 2;
+
     private final MethodInvocationContext<Object, Object> context;
     private final Sinks.Many<Flux<Object>> attempts = Sinks.many().unicast().onBackpressureBuffer();
-    private volatile boolean emitted;
+    /** The latest attempt's gate: whether its elements still pass on, decided once against a repeat. */
+    private volatile AtomicInteger latest = new AtomicInteger(PASSING);
     private volatile boolean left;
 
     StreamCall(MethodInvocationContext<Object, Object> context) {
@@ -33,9 +42,14 @@ public final class StreamCall {
         return context;
     }
 
-    /** @return whether an element has reached the subscriber: after that, the call is never run again */
-    boolean emitted() {
-        return emitted;
+    /**
+     * Decides, once the latest attempt has failed, whether the call may run again: only if none of
+     * its elements has passed on, and then none ever will (one still on its way from an attempt that
+     * a timeout cut ends it instead), so that no subscriber sees an element twice.
+     */
+    boolean mayRepeat() {
+        AtomicInteger gate = latest;
+        return gate.compareAndSet(OPEN, CUT) || gate.get() == CUT;
     }
 
     /** @return the elements of every attempt, in order, then the call's outcome */
@@ -57,11 +71,13 @@ public final class StreamCall {
      */
     synchronized CompletableFuture<Object> attempt(Publisher<Object> publisher) {
         CompletableFuture<Object> outcome = new CompletableFuture<>();
+        AtomicInteger gate = new AtomicInteger(OPEN);
+        latest = gate;
         // the outcome is completed only after the attempt's own terminal signal has passed the cut,
         // so that an attempt that ends by itself never sees a cancellation after it
         Flux<Object> elements = Flux.from(publisher)
-                .doOnNext(element -> emitted = true)
                 .takeUntilOther(Mono.fromFuture(outcome, true).onErrorComplete())
+                .takeWhile(element -> gate.get() == PASSING || gate.compareAndSet(OPEN, PASSING))
                 .doOnComplete(() -> outcome.complete(null))
                 .onErrorResume(failure -> {
                     outcome.completeExceptionally(failure);

@@ -41,7 +41,7 @@ public final class StreamInvoker implements Invoker<StreamCall> {
 
     @Override
     public boolean mayRepeat(StreamCall call) {
-        return !call.emitted();
+        return call.mayRepeat();
     }
 
     /** @throws UnsupportedOperationException always: a stream's attempts run on its subscription, one at a time */

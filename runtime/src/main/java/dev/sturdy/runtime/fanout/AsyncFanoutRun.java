@@ -83,10 +83,13 @@ final class AsyncFanoutRun<I> extends FanoutRun<I> {
 
     private void start(Chunk chunk) {
         CompletableFuture<Object> work = Futures.started(() -> strategy.delegate().callAsync(invocationFor(chunk)));
+        boolean stoppedMeanwhile;
         synchronized (this) {
             inFlight.put(chunk.index, work);
+            stoppedMeanwhile = stopped();
         }
-        if (result.isDone()) {
+        // stopped while it was starting (another chunk failed, the call was cancelled): cancelInFlight may have missed it
+        if (stoppedMeanwhile) {
             work.cancel(true);
         }
         work.whenComplete((value, failure) -> {

@@ -172,6 +172,11 @@ abstract class FanoutRun<I> {
         return draw();
     }
 
+    /** Under the run's lock: whether the run has stopped (a failure with FAIL_FAST, a cancellation, an abort). */
+    boolean stopped() {
+        return stopped;
+    }
+
     /** Under the run's lock: whether no chunk is left to draw (all drawn, or the run stopped). */
     boolean noneLeft() {
         return stopped || drawnOut;

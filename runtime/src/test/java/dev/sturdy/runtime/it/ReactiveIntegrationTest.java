@@ -205,6 +205,18 @@ class ReactiveIntegrationTest {
     }
 
     @Test
+    void aMultiValuedMethodThatThrowsInsteadOfReturningAPublisherIsRetriedLikeOneThatFailed() throws Exception {
+        service.script(Mono.empty(), Mono.empty(), Mono.empty());
+        TestSubscriber<String> subscriber = subscribe(service.fluxThatThrowsInsteadOfReturning());
+        runRetryTimer();
+        runRetryTimer();
+
+        subscriber.block(WAIT);
+        assertThat(subscriber.expectTerminalError()).isInstanceOf(IOException.class).hasMessage("thrown");
+        assertThat(service.invocations).hasValue(3);
+    }
+
+    @Test
     void aMethodThatReturnsNullFailsNamingItself() throws Exception {
         TestSubscriber<String> subscriber = subscribe(service.returnsNull());
         runRetryTimer();

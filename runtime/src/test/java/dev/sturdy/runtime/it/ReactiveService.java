@@ -152,4 +152,10 @@ public class ReactiveService {
         next();
         throw new IOException("thrown");
     }
+
+    @Retry(maxAttempts = 3, delay = "100ms", jitter = 0)
+    public Flux<String> fluxThatThrowsInsteadOfReturning() throws IOException {
+        next();
+        throw new IOException("thrown");
+    }
 }

@@ -30,8 +30,11 @@ public final class StreamCall {
 
     private final MethodInvocationContext<Object, Object> context;
     private final Sinks.Many<Flux<Object>> attempts = Sinks.many().unicast().onBackpressureBuffer();
-    /** The latest attempt's gate: whether its elements still pass on, decided once against a repeat. */
-    private volatile AtomicInteger latest = new AtomicInteger(PASSING);
+    /**
+     * The latest attempt's gate: whether its elements still pass on, decided once against a repeat;
+     * before the first attempt (a call that fails before it subscribes anything) the call may repeat.
+     */
+    private volatile AtomicInteger latest = new AtomicInteger(CUT);
     private volatile boolean left;
 
     StreamCall(MethodInvocationContext<Object, Object> context) {
@@ -78,7 +81,14 @@ public final class StreamCall {
         Flux<Object> elements = Flux.from(publisher)
                 .takeUntilOther(Mono.fromFuture(outcome, true).onErrorComplete())
                 .takeWhile(element -> gate.get() == PASSING || gate.compareAndSet(OPEN, PASSING))
-                .doOnComplete(() -> outcome.complete(null))
+                // an attempt the gate ended has not completed: it was cut for a repeat
+                .doOnComplete(() -> {
+                    if (gate.get() == CUT) {
+                        outcome.cancel(false);
+                    } else {
+                        outcome.complete(null);
+                    }
+                })
                 .onErrorResume(failure -> {
                     outcome.completeExceptionally(failure);
                     return Mono.empty();

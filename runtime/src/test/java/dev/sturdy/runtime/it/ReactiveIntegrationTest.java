@@ -9,6 +9,8 @@ import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -192,22 +194,12 @@ class ReactiveIntegrationTest {
         assertThat(subscriber.getReceivedOnNext()).containsExactly("one");
     }
 
-    @Test
-    void aMethodThatThrowsInsteadOfReturningAPublisherIsTreatedAsOneThatFailed() throws Exception {
+    @ParameterizedTest(name = "multi-valued: {0}")
+    @ValueSource(booleans = {false, true})
+    void aMethodThatThrowsInsteadOfReturningAPublisherIsTreatedAsOneThatFailed(boolean multiValued) throws Exception {
         service.script(Mono.empty(), Mono.empty(), Mono.empty());
-        TestSubscriber<String> subscriber = subscribe(service.throwsInsteadOfReturning());
-        runRetryTimer();
-        runRetryTimer();
-
-        subscriber.block(WAIT);
-        assertThat(subscriber.expectTerminalError()).isInstanceOf(IOException.class).hasMessage("thrown");
-        assertThat(service.invocations).hasValue(3);
-    }
-
-    @Test
-    void aMultiValuedMethodThatThrowsInsteadOfReturningAPublisherIsRetriedLikeOneThatFailed() throws Exception {
-        service.script(Mono.empty(), Mono.empty(), Mono.empty());
-        TestSubscriber<String> subscriber = subscribe(service.fluxThatThrowsInsteadOfReturning());
+        TestSubscriber<String> subscriber = subscribe(multiValued ? service.fluxThatThrowsInsteadOfReturning()
+                : service.throwsInsteadOfReturning());
         runRetryTimer();
         runRetryTimer();
 

@@ -47,8 +47,9 @@ public final class StreamCall {
 
     /**
      * Decides, once the latest attempt has failed, whether the call may run again: only if none of
-     * its elements has passed on, and then none ever will (one still on its way from an attempt that
-     * a timeout cut ends it instead), so that no subscriber sees an element twice.
+     * its elements has passed on, and then none ever will (an element still on its way from an
+     * attempt that a timeout cut ends that attempt instead), so that no subscriber sees an element
+     * twice.
      */
     boolean mayRepeat() {
         AtomicInteger gate = latest;

@@ -27,14 +27,13 @@ public final class StreamCall {
     private static final int PASSING = 1;
     /** The call runs again: nothing more of the attempt passes on. */
     private static final int CUT = 2;
+    /** The gate before the first attempt (a call that fails before it subscribes anything may run again); never changes. */
+    private static final AtomicInteger NO_ATTEMPT = new AtomicInteger(CUT);
 
     private final MethodInvocationContext<Object, Object> context;
     private final Sinks.Many<Flux<Object>> attempts = Sinks.many().unicast().onBackpressureBuffer();
-    /**
-     * The latest attempt's gate: whether its elements still pass on, decided once against a repeat;
-     * before the first attempt (a call that fails before it subscribes anything) the call may repeat.
-     */
-    private volatile AtomicInteger latest = new AtomicInteger(CUT);
+    /** The latest attempt's gate: whether its elements still pass on, decided once against a repeat. */
+    private volatile AtomicInteger latest = NO_ATTEMPT;
     private volatile boolean left;
 
     StreamCall(MethodInvocationContext<Object, Object> context) {

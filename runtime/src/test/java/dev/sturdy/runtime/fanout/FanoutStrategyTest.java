@@ -67,8 +67,12 @@ class FanoutStrategyTest {
     }
 
     private FanoutStrategy<TestInvocation> fanout(int parallelism, int batchSize) {
+        return fanout(parallelism, batchSize, FanoutShape.Items.LIST);
+    }
+
+    private FanoutStrategy<TestInvocation> fanout(int parallelism, int batchSize, FanoutShape.Items items) {
         return new FanoutStrategy<>(new FanoutPolicy("Service#call", parallelism, batchSize, FanoutErrors.FAIL_FAST),
-                new FanoutShape(0, FanoutShape.Items.LIST, FanoutShape.Results.CONCATENATED), TestInvoker.sentinel(),
+                new FanoutShape(0, items, FanoutShape.Results.CONCATENATED), TestInvoker.sentinel(),
                 TestInvoker.facilities(new ManualClock(), new InFlight(), executor), executor, FanoutListener.NONE);
     }
 
@@ -190,39 +194,23 @@ class FanoutStrategyTest {
     void anAsyncLazySourceThatIsSlowToDrawHoldsUpNoCancellation() throws Exception {
         CountDownLatch drawingThird = new CountDownLatch(1);
         CountDownLatch releaseThird = new CountDownLatch(1);
-        Iterator<Integer> source = new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < 4;
-            }
-
-            @Override
-            public Integer next() {
-                if (next == 2) {
-                    drawingThird.countDown();
-                    try {
-                        releaseThird.await();
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
+        Iterator<Integer> source = IntStream.range(0, 4).boxed().peek(item -> {
+            if (item == 2) {
+                drawingThird.countDown();
+                try {
+                    releaseThird.await();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                 }
-                return next++;
             }
-        };
+        }).iterator();
         List<CompletableFuture<Object>> chunks = List.of(new CompletableFuture<>(), new CompletableFuture<>(),
                 new CompletableFuture<>(), new CompletableFuture<>());
         TestInvocation invocation = TestInvocation.withArguments(arguments -> {
             Iterator<?> items = (Iterator<?>) arguments[0];
             return chunks.get((Integer) items.next());
         }, source);
-        FanoutStrategy<TestInvocation> fanout = new FanoutStrategy<>(new FanoutPolicy("Service#call", 2, 1,
-                FanoutErrors.FAIL_FAST), new FanoutShape(0, FanoutShape.Items.ITERATOR, FanoutShape.Results.CONCATENATED),
-                TestInvoker.sentinel(), TestInvoker.facilities(new ManualClock(), new InFlight(), executor), executor,
-                FanoutListener.NONE);
-
-        CompletableFuture<Object> result = fanout.callAsync(invocation);
+        CompletableFuture<Object> result = fanout(2, 1, FanoutShape.Items.ITERATOR).callAsync(invocation);
         // the first chunk's end draws the third item, on the thread that ended it
         Future<?> firstEnds = executor.submit(() -> chunks.get(0).complete(List.of(0)));
         assertThat(drawingThird.await(10, TimeUnit.SECONDS)).isTrue();

@@ -1,5 +1,6 @@
 package dev.sturdy.runtime.micronaut.chain;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.publisher.TestPublisher;
@@ -15,11 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StreamCallTest {
 
+    private final StreamCall call = new StreamCall(null);
+    private final TestSubscriber<Object> subscriber = TestSubscriber.create();
+
+    @BeforeEach
+    void subscribe() {
+        call.elements().subscribe(subscriber);
+    }
+
     @Test
     void anElementStillOnItsWayFromAnAttemptThatIsRunAgainNeverPassesOn() {
-        StreamCall call = new StreamCall(null);
-        TestSubscriber<Object> subscriber = TestSubscriber.create();
-        call.elements().subscribe(subscriber);
         TestPublisher<Object> cut = TestPublisher.create();
         call.attempt(cut);
 
@@ -36,9 +42,6 @@ class StreamCallTest {
 
     @Test
     void anAttemptWhoseElementPassedOnIsNeverRunAgain() {
-        StreamCall call = new StreamCall(null);
-        TestSubscriber<Object> subscriber = TestSubscriber.create();
-        call.elements().subscribe(subscriber);
         TestPublisher<Object> failing = TestPublisher.create();
         call.attempt(failing);
 
